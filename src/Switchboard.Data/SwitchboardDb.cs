@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Switchboard.Data;
+
+/// <summary>
+/// The one model. Each provider has its own subclass only so that its migrations are kept apart.
+/// </summary>
+public abstract class SwitchboardDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Extension> Extensions => Set<Extension>();
+    public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<App> Apps => Set<App>();
+    public DbSet<JwtCredential> JwtCredentials => Set<JwtCredential>();
+    public DbSet<OAuthSession> OAuthSessions => Set<OAuthSession>();
+    public DbSet<AuthorizationCode> AuthorizationCodes => Set<AuthorizationCode>();
+    public DbSet<ServerSetting> ServerSettings => Set<ServerSetting>();
+    public DbSet<IdCounter> IdCounters => Set<IdCounter>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Instants are UTC everywhere; SQLite hands them back unspecified and PostgreSQL insists on UTC.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<ExtensionType>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<ExtensionStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<PhoneNumberUsage>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<PaymentType>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<PhoneNumberType>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<PhoneNumberStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<DeviceType>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<DeviceStatus>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Account>(e =>
+        {
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.HasMany(a => a.Extensions).WithOne(x => x.Account).HasForeignKey(x => x.AccountId);
+            e.HasMany(a => a.PhoneNumbers).WithOne().HasForeignKey(p => p.AccountId);
+            e.HasMany(a => a.Devices).WithOne().HasForeignKey(d => d.AccountId);
+        });
+        model.Entity<Extension>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => new { x.AccountId, x.ExtensionNumber }).IsUnique();
+            e.HasIndex(x => x.Email);
+        });
+        model.Entity<PhoneNumber>(e =>
+        {
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.HasIndex(p => p.Number).IsUnique();
+            e.HasOne(p => p.Extension).WithMany().HasForeignKey(p => p.ExtensionId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<Device>(e =>
+        {
+            e.Property(d => d.Id).ValueGeneratedNever();
+            e.HasIndex(d => d.ExtensionId);
+            e.HasOne<Extension>().WithMany().HasForeignKey(d => d.ExtensionId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(d => d.PhoneNumber).WithMany().HasForeignKey(d => d.PhoneNumberId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<App>().HasKey(a => a.ClientId);
+        model.Entity<JwtCredential>(e =>
+        {
+            e.HasIndex(c => c.ExtensionId);
+            e.HasOne<Extension>().WithMany().HasForeignKey(c => c.ExtensionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<OAuthSession>(e =>
+        {
+            e.HasIndex(s => s.AccessTokenHash).IsUnique();
+            e.HasIndex(s => s.RefreshTokenHash).IsUnique();
+            e.HasIndex(s => s.PreviousRefreshTokenHash);
+            e.HasIndex(s => new { s.ExtensionId, s.ClientId });
+            e.HasOne<Extension>().WithMany().HasForeignKey(s => s.ExtensionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<AuthorizationCode>().HasKey(c => c.CodeHash);
+        model.Entity<ServerSetting>().HasKey(s => s.Key);
+        model.Entity<IdCounter>().Property(c => c.Id).ValueGeneratedNever();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteSwitchboardDb(DbContextOptions<SqliteSwitchboardDb> options) : SwitchboardDb(options);
+
+public sealed class PostgresSwitchboardDb(DbContextOptions<PostgresSwitchboardDb> options) : SwitchboardDb(options);

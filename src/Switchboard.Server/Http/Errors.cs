@@ -1,0 +1,62 @@
+namespace Switchboard.Http;
+
+/// <summary>The platform's error codes and messages (developer guide, "API Error Codes").</summary>
+public static class Errors
+{
+    public static ApiError InvalidParameter(string name, string? value = null) =>
+        new(ErrorKind.InvalidInput, "CMN-101", $"Parameter [{name}] value is invalid.") { ParameterName = name, ParameterValue = value };
+
+    public static ApiError RequiredParameter(string name) =>
+        new(ErrorKind.InvalidInput, "CMN-101", $"Parameter [{name}] is required.") { ParameterName = name };
+
+    public static ApiError NotFound(string parameter) =>
+        new(ErrorKind.NotFound, "CMN-102", $"Resource for parameter [{parameter}] is not found") { ParameterName = parameter };
+
+    public static ApiError Duplicate(string parameter, string value) =>
+        new(ErrorKind.InvalidInput, "CMN-406", $"Duplicate value for parameter {parameter}: {value} found in request")
+        { ParameterName = parameter, ParameterValue = value };
+
+    public static readonly ApiError UnparsableJson = new(ErrorKind.InvalidInput, "CMN-103", "JSON can't be parsed.");
+
+    public static readonly ApiError UnparsableRequest = new(ErrorKind.InvalidInput, "CMN-104", "Cannot parse request");
+
+    public static ApiError AppPermissionRequired(string permission) =>
+        new(ErrorKind.Forbidden, "CMN-401", $"In order to call this API endpoint, application needs to have [{permission}] permission")
+        { PermissionName = permission, TopLevelCode = "InsufficientPermissions" };
+
+    public static ApiError AdminRequired(string? parameter = null) =>
+        new(ErrorKind.Forbidden, "CMN-402", "Administrator permission required") { ParameterName = parameter };
+
+    /// <summary>The caller lacks a user permission altogether.</summary>
+    public static ApiError UserPermissionRequired(string permission) =>
+        new(ErrorKind.Forbidden, "CMN-408", $"In order to call this API endpoint, user needs to have [{permission}] permission")
+        { PermissionName = permission, TopLevelCode = "InsufficientPermissions" };
+
+    /// <summary>The caller has the permission for their own extension but not for the one requested.</summary>
+    public static ApiError UserPermissionForResourceRequired(string permission) =>
+        new(ErrorKind.Forbidden, "CMN-419", $"In order to call this API endpoint, user needs to have [{permission}] permission for requested resource.")
+        { PermissionName = permission, TopLevelCode = "InsufficientPermissions" };
+
+    public static ApiError NotAvailableForExtensionType() =>
+        new(ErrorKind.Forbidden, "CMN-403", "The feature is not available for this extension type");
+
+    public static readonly ApiError MissingAuthorization =
+        new(ErrorKind.Unauthenticated, "OAU-123", "Authorization header is not specified");
+
+    public static readonly ApiError InvalidAuthorizationHeader =
+        new(ErrorKind.Unauthenticated, "OAU-134", "Invalid Authorization header.");
+
+    public static readonly ApiError TokenNotFound = new(ErrorKind.Unauthenticated, "OAU-213", "Token not found");
+
+    public static readonly ApiError AccessTokenExpired = new(ErrorKind.Unauthenticated, "OAU-128", "Access token expired.");
+
+    public static readonly ApiError ResourceNotFound = new(ErrorKind.NotFound, "AGW-404", "Resource not found");
+
+    public static readonly ApiError MethodNotAllowed = new(ErrorKind.MethodNotAllowed, "AGW-405", "Method not allowed");
+
+    public static readonly ApiError UnsupportedMediaType = new(ErrorKind.UnsupportedMediaType, "AGW-415", "Unsupported media type");
+
+    public static readonly ApiError OperationNotSupported = new(ErrorKind.NotImplemented, "CMN-202", "Operation is not supported");
+
+    public static readonly ApiError InternalError = new(ErrorKind.Internal, "CMN-203", "Internal Server Error");
+}

@@ -1,0 +1,42 @@
+using Scalar.AspNetCore;
+using Switchboard.Accounts;
+using Switchboard.Devices;
+using Switchboard.Extensions;
+using Switchboard.Hosting;
+using Switchboard.Http;
+using Switchboard.OAuth;
+using Switchboard.PhoneNumbers;
+
+var cli = Cli.Parse(args);
+if (cli.Command == "help")
+{
+    Console.WriteLine(Cli.Usage);
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(cli.HostArgs);
+builder.AddSwitchboard();
+var app = builder.Build();
+
+if (cli.Command == "export")
+{
+    await Export.RunAsync(app.Services, cli.ExportTo);
+    return;
+}
+
+app.UseSwitchboardHttp();
+
+app.MapOAuth();
+app.MapCredentials();
+app.MapAccounts();
+app.MapExtensions();
+app.MapPhoneNumbers();
+app.MapDevices();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapUnsupportedOperations();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,214 @@
+using Switchboard.Data;
+using Switchboard.OAuth;
+using Switchboard.PhoneNumbers;
+
+namespace Switchboard.Seeding;
+
+public sealed class SeedException(string message) : Exception(message);
+
+/// <summary>What an import created that exists nowhere else in plain text: generated secrets, for .env.</summary>
+public sealed record SeedResult(
+    string? EnvClientId,
+    string? EnvClientSecret,
+    IReadOnlyList<(string Env, JwtCredential Credential)> EnvCredentials,
+    (string Username, string Extension, string Password)? EnvLogin);
+
+/// <summary>Loads a seed document into an empty database, all of it or (on any error) nothing.</summary>
+public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvider clock)
+{
+    public async Task<SeedResult> ImportAsync(SeedDocument seed, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = database.CreateContext();
+        var needed = seed.Accounts.Sum(a => (a.Id is null ? 1 : 0) + a.Extensions.Count + a.PhoneNumbers.Count + a.Extensions.Sum(e => e.Devices.Count));
+        var fresh = new Queue<long>(await ids.ReserveAsync(needed, ct));
+
+        string? envClientId = null, envSecret = null;
+        var apps = new Dictionary<string, App>(StringComparer.Ordinal);
+        foreach (var a in seed.Apps)
+        {
+            if (a.ClientId.Length == 0) throw new SeedException("An app has no clientId.");
+            if (apps.ContainsKey(a.ClientId)) throw new SeedException($"App {a.ClientId} appears twice.");
+            var secret = a.Public || a.ClientSecretHash is not null ? a.ClientSecret : a.ClientSecret ?? Secrets.NewToken();
+            if (!Scopes.TryParse(a.Permissions, out var permissions, out var unknown))
+                throw new SeedException($"App {a.ClientId}: unknown permission {unknown}.");
+            var app = new App
+            {
+                ClientId = a.ClientId,
+                Name = a.Name ?? a.ClientId,
+                ClientSecretHash = a.Public ? null : a.ClientSecretHash ?? Secrets.HashToken(secret!),
+                Permissions = permissions,
+                GrantTypes = a.GrantTypes is null ? GrantTypes.All : ParseGrants(a.ClientId, a.GrantTypes),
+                RedirectUris = string.Join(' ', a.RedirectUris),
+            };
+            apps[app.ClientId] = app;
+            db.Apps.Add(app);
+            if (a.Env) (envClientId, envSecret) = (app.ClientId, secret);
+        }
+
+        var credentials = new List<(string, JwtCredential)>();
+        (string, string, string)? login = null;
+        var numbersSeen = new HashSet<string>(StringComparer.Ordinal);
+        var emailsSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        long maxExplicit = 0;
+        long Explicit(long id) { maxExplicit = Math.Max(maxExplicit, id); return id; }
+
+        foreach (var a in seed.Accounts)
+        {
+            var account = new Account
+            {
+                Id = a.Id is { } given ? Explicit(given) : fresh.Dequeue(),
+                CompanyName = Required(a.CompanyName, "An account has no companyName."),
+                Country = a.Country,
+                TimeZone = CheckZone(a.TimeZone, a.CompanyName),
+                NewCallHandling = a.NewCallHandling,
+                CreatedAt = now,
+            };
+            db.Accounts.Add(account);
+            if (a.Extensions.Count == 0) throw new SeedException($"Account {account.CompanyName} has no extensions; the first one is its system extension.");
+
+            var byNumber = new Dictionary<string, Extension>(StringComparer.Ordinal);
+            for (var i = 0; i < a.Extensions.Count; i++)
+            {
+                var x = a.Extensions[i];
+                var id = i == 0 ? account.Id : x.Id is { } xid ? Explicit(xid) : fresh.Dequeue();
+                if (i == 0 && x.Id is { } systemId && systemId != account.Id)
+                    throw new SeedException($"Account {account.CompanyName}: the first extension is the system extension; its id must be the account id {account.Id}.");
+                var extension = BuildExtension(account, x, id, now, emailsSeen);
+                if (!byNumber.TryAdd(extension.ExtensionNumber, extension))
+                    throw new SeedException($"Account {account.CompanyName}: extension number {extension.ExtensionNumber} appears twice.");
+                db.Extensions.Add(extension);
+
+                var password = x.Password ?? (x.PasswordEnv && x.PasswordHash is null ? Secrets.NewToken()[..16] : null);
+                if (password is not null) extension.PasswordHash = Secrets.HashPassword(password);
+                else if (x.PasswordHash is not null) extension.PasswordHash = x.PasswordHash;
+                if (x.PasswordEnv && password is not null) login = (MainNumber(a) ?? "", extension.ExtensionNumber, password);
+
+                foreach (var c in x.JwtCredentials)
+                {
+                    if (c.App is not null && !apps.ContainsKey(c.App)) throw new SeedException($"JWT credential {c.Id}: unknown app {c.App}.");
+                    var credential = new JwtCredential
+                    {
+                        Id = c.Id ?? Secrets.NewId(),
+                        ExtensionId = extension.Id,
+                        ClientId = c.App,
+                        CreatedAt = now,
+                        RevokedAt = c.Revoked ? now : null,
+                    };
+                    db.JwtCredentials.Add(credential);
+                    if (c.Env is not null) credentials.Add((c.Env, credential));
+                }
+            }
+
+            var numbers = new Dictionary<string, PhoneNumber>(StringComparer.Ordinal);
+            foreach (var n in a.PhoneNumbers)
+            {
+                var e164 = E164.Normalize(n.Number, a.Country) ?? throw new SeedException($"Phone number {n.Number} is not a possible number.");
+                if (!numbersSeen.Add(e164)) throw new SeedException($"Phone number {e164} appears twice.");
+                Extension? owner = null;
+                if (n.Extension is not null && !byNumber.TryGetValue(n.Extension, out owner))
+                    throw new SeedException($"Phone number {e164}: account {account.CompanyName} has no extension {n.Extension}.");
+                var number = new PhoneNumber
+                {
+                    Id = n.Id is { } nid ? Explicit(nid) : fresh.Dequeue(),
+                    AccountId = account.Id,
+                    ExtensionId = owner?.Id,
+                    Number = e164,
+                    UsageType = Parse<PhoneNumberUsage>(n.UsageType, $"phone number {e164} usageType"),
+                    PaymentType = Parse<PaymentType>(n.PaymentType, $"phone number {e164} paymentType"),
+                    Type = Parse<PhoneNumberType>(n.Type, $"phone number {e164} type"),
+                    Features = n.Features.Aggregate(PhoneNumberFeatures.None, (f, name) => f | Parse<PhoneNumberFeatures>(name, $"phone number {e164} feature")),
+                    Label = n.Label,
+                    Location = n.Location,
+                    Primary = n.Primary,
+                };
+                numbers[e164] = number;
+                db.PhoneNumbers.Add(number);
+            }
+
+            foreach (var x in a.Extensions)
+            {
+                var owner = byNumber[x.ExtensionNumber];
+                foreach (var d in x.Devices)
+                {
+                    PhoneNumber? line = null;
+                    if (d.PhoneNumber is not null && !numbers.TryGetValue(E164.Normalize(d.PhoneNumber, a.Country) ?? "", out line))
+                        throw new SeedException($"Device {d.Name}: account {account.CompanyName} has no number {d.PhoneNumber}.");
+                    db.Devices.Add(new Device
+                    {
+                        Id = d.Id is { } did ? Explicit(did) : fresh.Dequeue(),
+                        AccountId = account.Id,
+                        ExtensionId = owner.Id,
+                        Type = Parse<DeviceType>(d.Type, $"device {d.Name} type"),
+                        Name = Required(d.Name, "A device has no name."),
+                        Model = d.Model,
+                        Serial = d.Serial,
+                        Status = Parse<DeviceStatus>(d.Status, $"device {d.Name} status"),
+                        PhoneNumberId = line?.Id,
+                    });
+                }
+            }
+        }
+
+        if (seed.SigningKey is not null)
+        {
+            try { _ = Convert.FromBase64String(seed.SigningKey); }
+            catch (FormatException) { throw new SeedException("signingKey is not base64."); }
+            db.ServerSettings.Add(new ServerSetting { Key = ServerKeys.JwtSigningKeyName, Value = seed.SigningKey });
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (maxExplicit > 0) await ids.EnsureAboveAsync(maxExplicit, ct);
+        return new SeedResult(envClientId, envSecret, credentials, login);
+    }
+
+    private static Extension BuildExtension(Account account, SeedExtension x, long id, DateTime now, HashSet<string> emails)
+    {
+        var type = Parse<ExtensionType>(x.Type, $"extension {x.ExtensionNumber} type");
+        var isUser = Extensions.ExtensionViews.IsUser(type);
+        if (Extensions.ExtensionRules.CheckNumber(x.ExtensionNumber) is not null)
+            throw new SeedException($"Account {account.CompanyName}: extension number '{x.ExtensionNumber}' must be 3 to 8 digits.");
+        if (x.Email is not null && !emails.Add(x.Email)) throw new SeedException($"Email {x.Email} appears twice.");
+        var name = isUser ? $"{x.FirstName} {x.LastName}".Trim() : x.Name ?? "";
+        return new Extension
+        {
+            Id = id,
+            AccountId = account.Id,
+            ExtensionNumber = x.ExtensionNumber,
+            Type = type,
+            Status = Parse<ExtensionStatus>(x.Status, $"extension {x.ExtensionNumber} status"),
+            Name = Required(name, $"Extension {x.ExtensionNumber} has no name (firstName for users, name otherwise)."),
+            FirstName = isUser ? x.FirstName : null,
+            LastName = isUser ? x.LastName : null,
+            Email = x.Email,
+            JobTitle = x.JobTitle,
+            IsAdministrator = x.Administrator,
+            TimeZone = x.TimeZone is null ? null : CheckZone(x.TimeZone, name),
+            Hidden = x.Hidden,
+            CreatedAt = now,
+        };
+    }
+
+    private static string? MainNumber(SeedAccount a) =>
+        a.PhoneNumbers.FirstOrDefault(n => n.UsageType == nameof(PhoneNumberUsage.MainCompanyNumber)) is { } main
+            ? E164.Normalize(main.Number, a.Country) : null;
+
+    private static GrantTypes ParseGrants(string clientId, List<string> names) => names.Aggregate(GrantTypes.None, (all, name) => all | name switch
+    {
+        "authorization_code" => GrantTypes.AuthorizationCode,
+        "password" => GrantTypes.Password,
+        "jwt-bearer" or OAuthApi.JwtBearer => GrantTypes.JwtBearer,
+        "refresh_token" => GrantTypes.RefreshToken,
+        _ => throw new SeedException($"App {clientId}: unknown grant type {name}."),
+    });
+
+    private static T Parse<T>(string value, string what) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new SeedException($"Unknown {what}: {value}. Expected one of {string.Join(", ", Enum.GetNames<T>())}.");
+
+    private static string Required(string value, string message) => string.IsNullOrWhiteSpace(value) ? throw new SeedException(message) : value;
+
+    private static string CheckZone(string zone, string owner) =>
+        Accounts.Regional.IsKnownTimeZone(zone) ? zone : throw new SeedException($"{owner}: unknown time zone {zone}.");
+}

@@ -1,0 +1,45 @@
+using Npgsql;
+
+namespace Switchboard.Tests.Support;
+
+/// <summary>
+/// A fresh, empty database for one host: a SQLite file in a temporary folder, or, when
+/// SWITCHBOARD_TEST_POSTGRES names a server, a new PostgreSQL database on it (dropped afterwards).
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string? _adminConnection = Environment.GetEnvironmentVariable("SWITCHBOARD_TEST_POSTGRES");
+    private readonly string? _name;
+
+    public TestDatabase()
+    {
+        Folder = Directory.CreateTempSubdirectory("switchboard-test-").FullName;
+        if (string.IsNullOrEmpty(_adminConnection)) return;
+        _name = "sbtest_" + Guid.NewGuid().ToString("N")[..12];
+        using var connection = new NpgsqlConnection(_adminConnection);
+        connection.Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", connection);
+        create.ExecuteNonQuery();
+        PostgresConnection = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _name }.ConnectionString;
+    }
+
+    public string Folder { get; }
+
+    /// <summary>Null when the tests run on SQLite.</summary>
+    public string? PostgresConnection { get; }
+
+    public static bool OnPostgres => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SWITCHBOARD_TEST_POSTGRES"));
+
+    public void Dispose()
+    {
+        if (_name is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(_adminConnection);
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        }
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
