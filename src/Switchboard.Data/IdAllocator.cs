@@ -45,6 +45,11 @@ public sealed class IdAllocator(Database database)
     {
         await using var db = database.CreateContext();
         await db.IdCounters.Where(c => c.Id == 1 && c.Next <= id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Next, id + 1), ct);
+        if (!await db.IdCounters.AnyAsync(ct))
+        {
+            db.IdCounters.Add(new IdCounter { Id = 1, Next = Math.Max(FirstId, id + 1) });
+            await db.SaveChangesAsync(ct);
+        }
         await _gate.WaitAsync(ct);
         _next = _end = 0; // our cached block may now overlap; take a fresh one
         _gate.Release();

@@ -15,7 +15,10 @@ public sealed class FirstStart(
 
     public async Task StartingAsync(CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await database.MigrateAsync(ct);
+        log.LogInformation("{Provider} database ready in {Elapsed} ms", database.Provider,
+            (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var seedFile = config["Switchboard:Seed"];
         if (!await database.IsEmptyAsync(ct))
         {

@@ -37,9 +37,6 @@ public static class Errors
         new(ErrorKind.Forbidden, "CMN-419", $"In order to call this API endpoint, user needs to have [{permission}] permission for requested resource.")
         { PermissionName = permission, TopLevelCode = "InsufficientPermissions" };
 
-    public static ApiError NotAvailableForExtensionType() =>
-        new(ErrorKind.Forbidden, "CMN-403", "The feature is not available for this extension type");
-
     public static readonly ApiError MissingAuthorization =
         new(ErrorKind.Unauthenticated, "OAU-123", "Authorization header is not specified");
 

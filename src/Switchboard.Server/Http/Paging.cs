@@ -45,9 +45,6 @@ public readonly record struct PageRequest(int Page, int PerPage)
         return Build(items.Select(map).ToList(), total, request, links);
     }
 
-    public PagedList<T> Slice<T>(IReadOnlyList<T> all, HttpRequest request, Links links) =>
-        Build(all.Skip((Page - 1) * PerPage).Take(PerPage).ToList(), all.Count, request, links);
-
     private PagedList<T> Build<T>(List<T> records, int total, HttpRequest request, Links links)
     {
         var totalPages = Math.Max(1, (total + PerPage - 1) / PerPage);
