@@ -12,6 +12,7 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
     public DbSet<Extension> Extensions => Set<Extension>();
     public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
     public DbSet<Device> Devices => Set<Device>();
+    public DbSet<ForwardingNumber> ForwardingNumbers => Set<ForwardingNumber>();
     public DbSet<App> Apps => Set<App>();
     public DbSet<JwtCredential> JwtCredentials => Set<JwtCredential>();
     public DbSet<OAuthSession> OAuthSessions => Set<OAuthSession>();
@@ -32,6 +33,7 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
         builder.Properties<PhoneNumberStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<DeviceType>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<DeviceStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<ForwardingNumberType>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -61,6 +63,14 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
             e.HasIndex(d => d.ExtensionId);
             e.HasOne<Extension>().WithMany().HasForeignKey(d => d.ExtensionId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(d => d.PhoneNumber).WithMany().HasForeignKey(d => d.PhoneNumberId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<ForwardingNumber>(e =>
+        {
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.Property(f => f.Label).HasMaxLength(60);
+            e.HasIndex(f => f.ExtensionId);
+            e.HasOne<Extension>().WithMany().HasForeignKey(f => f.ExtensionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Device>().WithMany().HasForeignKey(f => f.DeviceId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<App>().HasKey(a => a.ClientId);
         model.Entity<JwtCredential>(e =>

@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Switchboard.Accounts;
 using Switchboard.Devices;
 using Switchboard.Extensions;
+using Switchboard.ForwardingNumbers;
 using Switchboard.Hosting;
 using Switchboard.Http;
 using Switchboard.OAuth;
@@ -32,6 +33,8 @@ app.MapAccounts();
 app.MapExtensions();
 app.MapPhoneNumbers();
 app.MapDevices();
+app.MapForwardingNumbers();
+app.MapCallFlip();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -19,9 +19,21 @@ test('first start writes the variables the samples read', () => {
   assert.match(server.output(), /RC_USER_JWT=/);
 });
 
-test('seed 000: the create-forwarding-number sample signs in and reaches the endpoint', async () => {
+test('seed 000: the create-forwarding-number sample creates the number', async () => {
   const sample = join(repo, 'tests', 'compat', 'samples', 'create-forwarding-number.js');
   const { stdout } = await run('node', [sample], { cwd: server.dir });
-  // Forwarding numbers come with the next issue; until then the platform's "not supported" answer.
-  assert.equal(stdout, 'Operation is not supported\n');
+  const [created, id] = stdout.trim().split('\n');
+  assert.equal(created, 'Forwarding number created.');
+  const number = id.replace('Forwarding number id: ', '');
+
+  const token = await (await fetch(`${server.url}/restapi/oauth/token`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${server.env.RC_APP_CLIENT_ID}:${server.env.RC_APP_CLIENT_SECRET}`).toString('base64')}` },
+    body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: server.env.RC_USER_JWT }),
+  })).json();
+  const record = await (await fetch(`${server.url}/restapi/v1.0/account/~/extension/~/forwarding-number/${number}`, {
+    headers: { Authorization: `Bearer ${token.access_token}` },
+  })).json();
+  assert.equal(record.phoneNumber, '+11235557890');
+  assert.equal(record.label, 'My ATT number');
 });

@@ -44,7 +44,7 @@ public static class ExtensionFeatures
     {
         var user = ExtensionViews.IsUser(type);
         var answers = user || type is ExtensionType.Department or ExtensionType.SharedLinesGroup;
-        yield return Feature("CallForwarding", answers);
+        yield return Feature("CallForwarding", user);
         yield return Feature("CallPark", user);
         yield return Feature("CallSwitch", user);
         yield return Feature("DND", answers);

@@ -12,6 +12,19 @@ public static class Errors
     public static ApiError NotFound(string parameter) =>
         new(ErrorKind.NotFound, "CMN-102", $"Resource for parameter [{parameter}] is not found") { ParameterName = parameter };
 
+    /// <summary>A reference in the body to something that does not exist (CMN-102 as 400).</summary>
+    public static ApiError UnknownReference(string parameter, string? value = null) =>
+        new(ErrorKind.InvalidInput, "CMN-102", $"Resource for parameter [{parameter}] is not found") { ParameterName = parameter, ParameterValue = value };
+
+    public static ApiError NotAvailableForExtensionType() =>
+        new(ErrorKind.Forbidden, "CMN-403", "The feature is not available for this extension type");
+
+    public static ApiError NewCallHandlingOnly(string what) =>
+        new(ErrorKind.Forbidden, "CMN-109", $"Feature not available. This account has the new call handling (NewCallHandlingAndForwarding); {what}");
+
+    public static ApiError OldCallHandlingOnly() =>
+        new(ErrorKind.Forbidden, "CMN-109", "Feature not available. This account has not been upgraded to the new call handling (NewCallHandlingAndForwarding); use the v1.0 API.");
+
     public static ApiError Duplicate(string parameter, string value) =>
         new(ErrorKind.InvalidInput, "CMN-406", $"Duplicate value for parameter {parameter}: {value} found in request")
         { ParameterName = parameter, ParameterValue = value };

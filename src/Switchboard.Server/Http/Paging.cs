@@ -12,6 +12,9 @@ public sealed record NavigationUri(string Uri);
 /// <summary>The spec's PageNavigationModel; only the links that lead somewhere are present.</summary>
 public sealed record Navigation(NavigationUri FirstPage, NavigationUri? NextPage, NavigationUri? PreviousPage, NavigationUri LastPage);
 
+/// <summary>A v2 list envelope: records and paging only.</summary>
+public sealed record RecordsPage<T>(IReadOnlyList<T> Records, PagingInfo Paging);
+
 /// <summary>A v1 list envelope: uri, records, paging, navigation.</summary>
 public sealed record PagedList<T>(string Uri, IReadOnlyList<T> Records, PagingInfo Paging, Navigation Navigation);
 
@@ -45,11 +48,29 @@ public readonly record struct PageRequest(int Page, int PerPage)
         return Build(items.Select(map).ToList(), total, request, links);
     }
 
+    /// <summary>A page of a list already in memory (short lists such as an extension's forwarding numbers).</summary>
+    public PagedList<T> Slice<T>(IReadOnlyList<T> all, HttpRequest request, Links links) =>
+        Build(all.Skip((Page - 1) * PerPage).Take(PerPage).ToList(), all.Count, request, links);
+
+    /// <summary>The v2 form: records and paging, no uri or navigation.</summary>
+    public RecordsPage<T> Records<T>(IReadOnlyList<T> all)
+    {
+        var records = all.Skip((Page - 1) * PerPage).Take(PerPage).ToList();
+        return new RecordsPage<T>(records, Info(records.Count, all.Count));
+    }
+
+    private PagingInfo Info(int count, int total)
+    {
+        var start = (Page - 1) * PerPage;
+        return new PagingInfo(Page, TotalPages(total), PerPage, total, start, count == 0 ? start : start + count - 1);
+    }
+
+    private int TotalPages(int total) => Math.Max(1, (total + PerPage - 1) / PerPage);
+
     private PagedList<T> Build<T>(List<T> records, int total, HttpRequest request, Links links)
     {
-        var totalPages = Math.Max(1, (total + PerPage - 1) / PerPage);
-        var start = (Page - 1) * PerPage;
-        var paging = new PagingInfo(Page, totalPages, PerPage, total, start, records.Count == 0 ? start : start + records.Count - 1);
+        var totalPages = TotalPages(total);
+        var paging = Info(records.Count, total);
         var navigation = new Navigation(
             Link(request, links, 1),
             Page < totalPages ? Link(request, links, Page + 1) : null,

@@ -18,9 +18,15 @@ public static class E164
         var text = input.Trim();
         foreach (var c in text)
             if (char.IsLetter(c)) return null;
+        // Digits without '+' that start with a country code, as RingCentral's samples write them (11235557890).
+        return Possible(text, defaultRegion) ?? (text.StartsWith('+') ? null : Possible("+" + text, defaultRegion));
+    }
+
+    private static string? Possible(string text, string region)
+    {
         try
         {
-            var number = Util.Parse(text, defaultRegion);
+            var number = Util.Parse(text, region);
             return Util.IsPossibleNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
         }
         catch (NumberParseException)

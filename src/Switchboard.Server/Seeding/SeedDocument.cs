@@ -62,7 +62,27 @@ public sealed class SeedExtension
     public string? TimeZone { get; set; }
     public bool Hidden { get; set; }
     public List<SeedDevice> Devices { get; set; } = [];
+    /// <summary>Outside numbers; every device with a phone line gets its own entry without being listed.</summary>
+    public List<SeedForwardingNumber> ForwardingNumbers { get; set; } = [];
     public List<SeedJwtCredential> JwtCredentials { get; set; } = [];
+}
+
+public sealed class SeedForwardingNumber
+{
+    public long? Id { get; set; }
+    public string PhoneNumber { get; set; } = "";
+    /// <summary>Home, Mobile, Work, Other, ...; PhoneLine with <see cref="Device"/>.</summary>
+    public string Type { get; set; } = "Other";
+    /// <summary>Used for type Other; other types are labelled by their type.</summary>
+    public string? Label { get; set; }
+    /// <summary>1-8; the lowest free digit when absent.</summary>
+    public int? FlipNumber { get; set; }
+    /// <summary>False: not a call flip target. Absent means true.</summary>
+    public bool? CallFlip { get; set; }
+    /// <summary>False: calls are not forwarded to it. Absent means true.</summary>
+    public bool? CallForwarding { get; set; }
+    /// <summary>For PhoneLine: the id of the extension's device.</summary>
+    public long? Device { get; set; }
 }
 
 public sealed class SeedDevice

@@ -21,6 +21,7 @@ public static class SeedExporter
         var numbers = await db.PhoneNumbers.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
         var devices = await db.Devices.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
         var credentials = await db.JwtCredentials.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
+        var forwarding = await db.ForwardingNumbers.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct);
         var key = await db.ServerSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == ServerKeys.JwtSigningKeyName, ct);
 
         return new SeedDocument
@@ -68,6 +69,17 @@ public static class SeedExporter
                         Serial = d.Serial,
                         Status = d.Status.ToString(),
                         PhoneNumber = numbers.FirstOrDefault(n => n.Id == d.PhoneNumberId)?.Number,
+                    })],
+                    ForwardingNumbers = [.. forwarding.Where(f => f.ExtensionId == e.Id).Select(f => new SeedForwardingNumber
+                    {
+                        Id = f.Id,
+                        PhoneNumber = f.PhoneNumber,
+                        Type = f.Type.ToString(),
+                        Label = f.Type == ForwardingNumberType.Other ? f.Label : null,
+                        FlipNumber = f.FlipNumber,
+                        CallFlip = f.FlipNumber is null ? false : null,
+                        CallForwarding = f.Forwarding == (f.DeviceId is null) ? null : f.Forwarding,
+                        Device = f.DeviceId,
                     })],
                     JwtCredentials = [.. credentials.Where(c => c.ExtensionId == e.Id).Select(c => new SeedJwtCredential
                     {

@@ -1,4 +1,5 @@
 using Switchboard.Data;
+using Switchboard.ForwardingNumbers;
 using Switchboard.OAuth;
 using Switchboard.PhoneNumbers;
 
@@ -20,7 +21,8 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = database.CreateContext();
-        var needed = seed.Accounts.Sum(a => (a.Id is null ? 1 : 0) + a.Extensions.Count + a.PhoneNumbers.Count + a.Extensions.Sum(e => e.Devices.Count));
+        var needed = seed.Accounts.Sum(a => (a.Id is null ? 1 : 0) + a.Extensions.Count + a.PhoneNumbers.Count
+            + a.Extensions.Sum(e => 2 * e.Devices.Count + e.ForwardingNumbers.Count));
         var fresh = new Queue<long>(await ids.ReserveAsync(needed, ct));
 
         string? envClientId = null, envSecret = null;
@@ -126,15 +128,17 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
                 db.PhoneNumbers.Add(number);
             }
 
+            var direct = numbers.Values.Where(n => n.UsageType == PhoneNumberUsage.DirectNumber).Select(n => n.Number).ToHashSet();
             foreach (var x in a.Extensions)
             {
                 var owner = byNumber[x.ExtensionNumber];
+                var devices = new List<Device>();
                 foreach (var d in x.Devices)
                 {
                     PhoneNumber? line = null;
                     if (d.PhoneNumber is not null && !numbers.TryGetValue(E164.Normalize(d.PhoneNumber, a.Country) ?? "", out line))
                         throw new SeedException($"Device {d.Name}: account {account.CompanyName} has no number {d.PhoneNumber}.");
-                    db.Devices.Add(new Device
+                    var device = new Device
                     {
                         Id = d.Id is { } did ? Explicit(did) : fresh.Dequeue(),
                         AccountId = account.Id,
@@ -145,8 +149,12 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
                         Serial = d.Serial,
                         Status = Parse<DeviceStatus>(d.Status, $"device {d.Name} status"),
                         PhoneNumberId = line?.Id,
-                    });
+                        PhoneNumber = line,
+                    };
+                    devices.Add(device);
+                    db.Devices.Add(device);
                 }
+                db.ForwardingNumbers.AddRange(BuildForwardingNumbers(account, owner, x, devices, direct, fresh, Explicit));
             }
         }
 
@@ -187,6 +195,49 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
             Hidden = x.Hidden,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// The listed numbers first (keeping their flip digits), then every device's own entry, then free
+    /// digits for listed numbers that asked for none, as a user who set them up in that order would have.
+    /// </summary>
+    private static List<ForwardingNumber> BuildForwardingNumbers(
+        Account account, Extension owner, SeedExtension x, List<Device> devices, HashSet<string> direct, Queue<long> fresh, Func<long, long> explicitId)
+    {
+        var entries = new List<ForwardingNumber>();
+        var needsDigit = new List<ForwardingNumber>();
+        foreach (var f in x.ForwardingNumbers)
+        {
+            var what = $"Extension {x.ExtensionNumber}, forwarding number {f.PhoneNumber}";
+            var type = Parse<ForwardingNumberType>(f.Type, $"{what}: type");
+            var device = f.Device is { } deviceId ? devices.FirstOrDefault(d => d.Id == deviceId) ?? throw new SeedException($"{what}: the extension has no device {deviceId}.") : null;
+            if ((device is null) == (type == ForwardingNumberType.PhoneLine)) throw new SeedException($"{what}: type PhoneLine goes with a device, and only it.");
+            var number = device?.PhoneNumber?.Number ?? E164.Normalize(f.PhoneNumber, account.Country) ?? throw new SeedException($"{what}: not a possible number.");
+            if (device is null && direct.Contains(number)) throw new SeedException($"{what}: a direct number of the account cannot be a forwarding number.");
+            if (f.FlipNumber is < 1 or > ForwardingBook.MaxFlipNumber || (f.FlipNumber is { } digit && entries.Any(e => e.FlipNumber == digit)))
+                throw new SeedException($"{what}: flipNumber must be a free digit from 1 to {ForwardingBook.MaxFlipNumber}.");
+            var entry = new ForwardingNumber
+            {
+                Id = f.Id is { } id ? explicitId(id) : fresh.Dequeue(),
+                AccountId = account.Id,
+                ExtensionId = owner.Id,
+                PhoneNumber = number,
+                Type = type,
+                Label = device?.Name ?? ForwardingBook.LabelOf(type, f.Label),
+                FlipNumber = f.CallFlip == false ? null : f.FlipNumber,
+                Forwarding = f.CallForwarding ?? device is null,
+                DeviceId = device?.Id,
+            };
+            if (entry.FlipNumber is null && f.CallFlip != false) needsDigit.Add(entry);
+            entries.Add(entry);
+        }
+        if (entries.Count(e => e.DeviceId is null) > ForwardingBook.MaxNumbers)
+            throw new SeedException($"Extension {x.ExtensionNumber} has more than {ForwardingBook.MaxNumbers} forwarding numbers.");
+
+        var book = new ForwardingBook(entries, direct, account.Country);
+        book.AddDeviceEntries(devices, fresh.Dequeue);
+        book.AssignFreeFlipNumbers(needsDigit);
+        return entries;
     }
 
     private static string? MainNumber(SeedAccount a) =>

@@ -228,6 +228,49 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.ToTable("Extensions");
                 });
 
+            modelBuilder.Entity("Switchboard.Data.ForwardingNumber", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DeviceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExtensionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("FlipNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Forwarding")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("PhoneNumber")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("ExtensionId");
+
+                    b.ToTable("ForwardingNumbers");
+                });
+
             modelBuilder.Entity("Switchboard.Data.IdCounter", b =>
                 {
                     b.Property<int>("Id")
@@ -437,6 +480,20 @@ namespace Switchboard.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Switchboard.Data.ForwardingNumber", b =>
+                {
+                    b.HasOne("Switchboard.Data.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Switchboard.Data.JwtCredential", b =>

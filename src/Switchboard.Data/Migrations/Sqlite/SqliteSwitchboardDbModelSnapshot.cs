@@ -223,6 +223,49 @@ namespace Switchboard.Data.Migrations.Sqlite
                     b.ToTable("Extensions");
                 });
 
+            modelBuilder.Entity("Switchboard.Data.ForwardingNumber", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeviceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExtensionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FlipNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Forwarding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("ExtensionId");
+
+                    b.ToTable("ForwardingNumbers");
+                });
+
             modelBuilder.Entity("Switchboard.Data.IdCounter", b =>
                 {
                     b.Property<int>("Id")
@@ -432,6 +475,20 @@ namespace Switchboard.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Switchboard.Data.ForwardingNumber", b =>
+                {
+                    b.HasOne("Switchboard.Data.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Switchboard.Data.JwtCredential", b =>
