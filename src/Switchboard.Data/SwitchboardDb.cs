@@ -13,6 +13,8 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
     public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<ForwardingNumber> ForwardingNumbers => Set<ForwardingNumber>();
+    public DbSet<CallHandlingRecord> CallHandling => Set<CallHandlingRecord>();
+    public DbSet<Greeting> Greetings => Set<Greeting>();
     public DbSet<App> Apps => Set<App>();
     public DbSet<JwtCredential> JwtCredentials => Set<JwtCredential>();
     public DbSet<OAuthSession> OAuthSessions => Set<OAuthSession>();
@@ -71,6 +73,21 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
             e.HasIndex(f => f.ExtensionId);
             e.HasOne<Extension>().WithMany().HasForeignKey(f => f.ExtensionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Device>().WithMany().HasForeignKey(f => f.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<CallHandlingRecord>(e =>
+        {
+            e.HasKey(c => c.ExtensionId);
+            e.HasIndex(c => c.AccountId);
+            e.HasOne<Extension>().WithMany().HasForeignKey(c => c.ExtensionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Greeting>(e =>
+        {
+            e.Property(g => g.Id).ValueGeneratedNever();
+            e.Property(g => g.Type).HasMaxLength(32);
+            e.Property(g => g.ContentType).HasMaxLength(32);
+            e.HasIndex(g => g.ExtensionId);
+            e.HasOne<Account>().WithMany().HasForeignKey(g => g.AccountId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Extension>().WithMany().HasForeignKey(g => g.ExtensionId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<App>().HasKey(a => a.ClientId);
         model.Entity<JwtCredential>(e =>

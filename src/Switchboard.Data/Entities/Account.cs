@@ -10,6 +10,8 @@ public sealed class Account
     /// <summary>The NewCallHandlingAndForwarding feature's isNewBackendAvailable param (seed 002).</summary>
     public bool NewCallHandling { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The company business hours schedule as JSON; null means the default (Monday to Friday, 9 to 5).</summary>
+    public string? BusinessHours { get; set; }
 
     public List<Extension> Extensions { get; } = [];
     public List<PhoneNumber> PhoneNumbers { get; } = [];

@@ -27,6 +27,9 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("BusinessHours")
+                        .HasColumnType("text");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -112,6 +115,25 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.HasKey("CodeHash");
 
                     b.ToTable("AuthorizationCodes");
+                });
+
+            modelBuilder.Entity("Switchboard.Data.CallHandlingRecord", b =>
+                {
+                    b.Property<long>("ExtensionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ExtensionId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("CallHandling");
                 });
 
             modelBuilder.Entity("Switchboard.Data.Device", b =>
@@ -269,6 +291,43 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.HasIndex("ExtensionId");
 
                     b.ToTable("ForwardingNumbers");
+                });
+
+            modelBuilder.Entity("Switchboard.Data.Greeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ExtensionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ExtensionId");
+
+                    b.ToTable("Greetings");
                 });
 
             modelBuilder.Entity("Switchboard.Data.IdCounter", b =>
@@ -450,6 +509,15 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.ToTable("ServerSettings");
                 });
 
+            modelBuilder.Entity("Switchboard.Data.CallHandlingRecord", b =>
+                {
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Switchboard.Data.Device", b =>
                 {
                     b.HasOne("Switchboard.Data.Account", null)
@@ -494,6 +562,20 @@ namespace Switchboard.Data.Migrations.Postgres
                         .HasForeignKey("ExtensionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchboard.Data.Greeting", b =>
+                {
+                    b.HasOne("Switchboard.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Switchboard.Data.JwtCredential", b =>

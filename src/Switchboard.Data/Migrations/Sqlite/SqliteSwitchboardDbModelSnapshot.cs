@@ -22,6 +22,9 @@ namespace Switchboard.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BusinessHours")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompanyName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -107,6 +110,25 @@ namespace Switchboard.Data.Migrations.Sqlite
                     b.HasKey("CodeHash");
 
                     b.ToTable("AuthorizationCodes");
+                });
+
+            modelBuilder.Entity("Switchboard.Data.CallHandlingRecord", b =>
+                {
+                    b.Property<long>("ExtensionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExtensionId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("CallHandling");
                 });
 
             modelBuilder.Entity("Switchboard.Data.Device", b =>
@@ -264,6 +286,43 @@ namespace Switchboard.Data.Migrations.Sqlite
                     b.HasIndex("ExtensionId");
 
                     b.ToTable("ForwardingNumbers");
+                });
+
+            modelBuilder.Entity("Switchboard.Data.Greeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExtensionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ExtensionId");
+
+                    b.ToTable("Greetings");
                 });
 
             modelBuilder.Entity("Switchboard.Data.IdCounter", b =>
@@ -445,6 +504,15 @@ namespace Switchboard.Data.Migrations.Sqlite
                     b.ToTable("ServerSettings");
                 });
 
+            modelBuilder.Entity("Switchboard.Data.CallHandlingRecord", b =>
+                {
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Switchboard.Data.Device", b =>
                 {
                     b.HasOne("Switchboard.Data.Account", null)
@@ -489,6 +557,20 @@ namespace Switchboard.Data.Migrations.Sqlite
                         .HasForeignKey("ExtensionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchboard.Data.Greeting", b =>
+                {
+                    b.HasOne("Switchboard.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Switchboard.Data.JwtCredential", b =>
