@@ -1,5 +1,8 @@
 using Scalar.AspNetCore;
 using Switchboard.Accounts;
+using Switchboard.CallHandling;
+using Switchboard.CallHandling.V1;
+using Switchboard.CallHandling.V2;
 using Switchboard.Devices;
 using Switchboard.Extensions;
 using Switchboard.ForwardingNumbers;
@@ -24,6 +27,11 @@ if (cli.Command == "export")
     await Export.RunAsync(app.Services, cli.ExportTo);
     return;
 }
+if (cli.Command == "upgrade-call-handling")
+{
+    Environment.ExitCode = await Export.UpgradeAsync(app.Services, cli.AccountId);
+    return;
+}
 
 app.UseSwitchboardHttp();
 
@@ -35,6 +43,10 @@ app.MapPhoneNumbers();
 app.MapDevices();
 app.MapForwardingNumbers();
 app.MapCallFlip();
+app.MapAnsweringRules();
+app.MapBusinessHours();
+app.MapCommHandling();
+app.MapCallHandlingUpgrade();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

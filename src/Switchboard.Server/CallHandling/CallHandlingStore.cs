@@ -8,8 +8,15 @@ using Switchboard.Http;
 namespace Switchboard.CallHandling;
 
 /// <summary>An extension's call handling loaded for a request, with what its rules refer to.</summary>
-public sealed class CallHandlingContext(Account account, Extension extension, ForwardingBook book, CallHandlingDocument document, CallHandlingRecord? record)
+/// <summary>What rules may point at: the account's extensions and numbers, and the extension's own greetings.</summary>
+public sealed record RuleReferences(
+    IReadOnlyDictionary<long, Extension> Extensions,
+    IReadOnlySet<string> AccountNumbers,
+    IReadOnlyDictionary<long, string> GreetingTypes);
+
+public sealed class CallHandlingContext(Account account, Extension extension, ForwardingBook book, CallHandlingDocument document, CallHandlingRecord? record, RuleReferences references)
 {
+    public RuleReferences References { get; } = references;
     public Account Account { get; } = account;
     public Extension Extension { get; } = extension;
     public ForwardingBook Book { get; } = book;
@@ -45,7 +52,11 @@ public static class CallHandlingStore
         var extension = await db.Extensions.AsNoTracking().FirstAsync(e => e.Id == extensionId, ct);
         var record = await db.CallHandling.FirstOrDefaultAsync(c => c.ExtensionId == extensionId, ct);
         var document = record is null ? DefaultDocument(extensionId, forwarding.Book) : Deserialize(record.Document);
-        return (new CallHandlingContext(forwarding.Account, extension, forwarding.Book, document, record), null);
+        var references = new RuleReferences(
+            await db.Extensions.AsNoTracking().Where(e => e.AccountId == accountId).ToDictionaryAsync(e => e.Id, ct),
+            (await db.PhoneNumbers.Where(p => p.AccountId == accountId).Select(p => p.Number).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            await db.Greetings.Where(g => g.ExtensionId == extensionId).ToDictionaryAsync(g => g.Id, g => g.Type, ct));
+        return (new CallHandlingContext(forwarding.Account, extension, forwarding.Book, document, record, references), null);
     }
 
     public static CallHandlingDocument DefaultDocument(long extensionId, ForwardingBook book) =>

@@ -217,6 +217,27 @@ public sealed class ForwardingBook(List<ForwardingNumber> entries, IReadOnlySet<
         return null;
     }
 
+    /// <summary>
+    /// A call handling rule rings an outside number that is not in the book yet (v2 PhoneNumberRingTarget):
+    /// it becomes a forwarding target, without a flip number, as the platform adds it from the rule.
+    /// </summary>
+    public (ForwardingNumber? Entry, ApiError? Error) AddForwardingTarget(string phoneNumber, string? label, long newId, long accountId, long extensionId, string parameter)
+    {
+        if (directNumbers.Contains(phoneNumber)) return (null, Errors.InvalidParameter(parameter, phoneNumber));
+        if (entries.Count(e => e.DeviceId is null) >= MaxNumbers) return (null, TooMany(parameter));
+        var entry = new ForwardingNumber
+        {
+            Id = newId, AccountId = accountId, ExtensionId = extensionId, PhoneNumber = phoneNumber, Type = ForwardingNumberType.Other,
+            Label = LabelOf(ForwardingNumberType.Other, label is { Length: <= MaxLabelLength } ? label : null), Forwarding = true,
+        };
+        entries.Add(entry);
+        Added.Add(entry);
+        return (entry, null);
+    }
+
+    /// <summary>The book's country, for reading numbers written without a country code.</summary>
+    public string Country => country;
+
     /// <summary>The automatic entries of devices with a phone line that have none yet.</summary>
     public void AddDeviceEntries(IEnumerable<Device> devices, Func<long> newId)
     {
