@@ -3,6 +3,7 @@ using Switchboard.Accounts;
 using Switchboard.Devices;
 using Switchboard.Extensions;
 using Switchboard.ForwardingNumbers;
+using Switchboard.Greetings;
 using Switchboard.Hosting;
 using Switchboard.Http;
 using Switchboard.OAuth;
@@ -35,6 +36,7 @@ app.MapPhoneNumbers();
 app.MapDevices();
 app.MapForwardingNumbers();
 app.MapCallFlip();
+app.MapGreetings();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
