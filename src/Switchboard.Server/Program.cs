@@ -6,6 +6,7 @@ using Switchboard.CallHandling.V2;
 using Switchboard.Devices;
 using Switchboard.Extensions;
 using Switchboard.ForwardingNumbers;
+using Switchboard.Greetings;
 using Switchboard.Hosting;
 using Switchboard.Http;
 using Switchboard.OAuth;
@@ -47,6 +48,7 @@ app.MapAnsweringRules();
 app.MapBusinessHours();
 app.MapCommHandling();
 app.MapCallHandlingUpgrade();
+app.MapGreetings();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

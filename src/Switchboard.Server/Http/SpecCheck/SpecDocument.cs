@@ -64,13 +64,23 @@ public sealed class SpecDocument
     /// </summary>
     public (bool Declared, JsonObject? Schema) Response(JsonObject operation, int status)
     {
-        var responses = (JsonObject)operation["responses"]!;
-        var response = responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] ?? responses["default"];
-        if (response is not JsonObject declared) return (false, null);
-        if (declared["$ref"] is JsonValue reference) declared = Resolve(reference.GetValue<string>());
+        var declared = DeclaredResponse(operation, status);
+        if (declared is null) return (false, null);
         if (declared["content"] is not JsonObject content) return (true, null);
         var json = content.FirstOrDefault(c => c.Key.Contains("json", StringComparison.Ordinal)).Value;
         return (true, json?["schema"] as JsonObject);
+    }
+
+    /// <summary>The media types a response declares (<c>audio/*</c> for greeting audio); empty when it has no body.</summary>
+    public IReadOnlyList<string> MediaTypes(JsonObject operation, int status) =>
+        DeclaredResponse(operation, status)?["content"] is JsonObject content ? [.. content.Select(c => c.Key)] : [];
+
+    private JsonObject? DeclaredResponse(JsonObject operation, int status)
+    {
+        var responses = (JsonObject)operation["responses"]!;
+        var response = responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] ?? responses["default"];
+        if (response is not JsonObject declared) return null;
+        return declared["$ref"] is JsonValue reference ? Resolve(reference.GetValue<string>()) : declared;
     }
 
     private static JsonNode? Convert(YamlNode node) => node switch
