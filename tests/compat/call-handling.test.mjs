@@ -1,7 +1,6 @@
 // Call handling (seeds 001 and 002) through the official clients: v1 answering rules, the upgrade, v2 comm-handling.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import RingCentral from '@rc-ex/core';
 import { SDK } from '@ringcentral/sdk';
 import { startServer } from './server.mjs';
 
@@ -9,11 +8,6 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
-async function rcex(jwt) {
-  const rc = new RingCentral({ server: server.url, clientId: 'test-app', clientSecret: 'test-secret' });
-  await rc.authorize({ jwt });
-  return rc;
-}
 
 describe('call handling', () => {
   test('@ringcentral/sdk: seed 001 business-hours-rule read and forwarding update, then the upgrade to v2', async () => {
@@ -37,7 +31,7 @@ describe('call handling', () => {
     assert.deepEqual(updated.forwarding.rules.map((r) => [r.ringCount, r.forwardingNumbers[0].phoneNumber]),
       numbers.map((n, i) => [4 * (i + 1), n.phoneNumber]));
 
-    const rc = await rcex(server.env.RC_USER_JWT);
+    const rc = await server.rcex(server.env.RC_USER_JWT);
     const listed = await rc.restapi().account().extension().answeringRule().list({ type: ['Custom', 'BusinessHours'], view: 'Detailed', enabledOnly: true });
     assert.deepEqual(listed.records.map((r) => r.id), ['business-hours-rule']);
 
@@ -52,7 +46,7 @@ describe('call handling', () => {
   });
 
   test('@rc-ex/core typed states, stateRules and interactionRules on an upgraded account', async () => {
-    const rc = await rcex(server.env.RC_OTHER_ACCOUNT_JWT);
+    const rc = await server.rcex(server.env.RC_OTHER_ACCOUNT_JWT);
     const handling = rc.restapi().v2().accounts().extensions().commHandling();
 
     const dnd = await handling.states('dnd').patch({ enabled: true });

@@ -1,7 +1,6 @@
 // Forwarding numbers and call flip (seeds 000 and 002) through the official clients.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import RingCentral from '@rc-ex/core';
 import { SDK } from '@ringcentral/sdk';
 import { startServer } from './server.mjs';
 
@@ -9,11 +8,6 @@ let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
-async function rcex(jwt) {
-  const rc = new RingCentral({ server: server.url, clientId: 'test-app', clientSecret: 'test-secret' });
-  await rc.authorize({ jwt });
-  return rc;
-}
 
 describe('forwarding numbers', () => {
   test('@ringcentral/sdk: seed 000 create, list, read, update, delete', async () => {
@@ -52,7 +46,7 @@ describe('forwarding numbers', () => {
   });
 
   test('@rc-ex/core typed forwardingNumber(): post, list, put, deleteAll', async () => {
-    const rc = await rcex(server.env.RC_USER_JWT);
+    const rc = await server.rcex(server.env.RC_USER_JWT);
     const numbers = rc.restapi().account().extension().forwardingNumber();
     const home = await numbers.post({ phoneNumber: '+16505550930', label: 'ignored', type: 'Home' });
     assert.equal(home.label, 'Home');
@@ -68,7 +62,7 @@ describe('forwarding numbers', () => {
   });
 
   test('@rc-ex/core typed callFlipNumbers() and forwardingTargets() on an upgraded account, seen by v1', async () => {
-    const rc = await rcex(server.env.RC_OTHER_ACCOUNT_JWT);
+    const rc = await server.rcex(server.env.RC_OTHER_ACCOUNT_JWT);
     const flip = rc.restapi().v2().accounts().extensions().callFlipNumbers();
     const current = await flip.get();
     assert.deepEqual(current.records.map((r) => [r.type, r.flipNumber]), [['PhoneLine', '1'], ['External', '2']]);
@@ -88,7 +82,7 @@ describe('forwarding numbers', () => {
   });
 
   test('v1 writes on an upgraded account are refused', async () => {
-    const rc = await rcex(server.env.RC_OTHER_ACCOUNT_JWT);
+    const rc = await server.rcex(server.env.RC_OTHER_ACCOUNT_JWT);
     await assert.rejects(rc.restapi().account().extension().forwardingNumber().post({ phoneNumber: '+16505550001' }),
       (e) => e.response.status === 403 && e.response.data.errorCode === 'CMN-109');
   });

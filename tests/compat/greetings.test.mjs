@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import RingCentral from '@rc-ex/core';
 import { SDK } from '@ringcentral/sdk';
 import FormData from 'form-data';
 import { startServer } from './server.mjs';
@@ -26,11 +25,6 @@ async function sdk(jwt) {
   return platform;
 }
 
-async function rcex(jwt) {
-  const rc = new RingCentral({ server: server.url, clientId: 'test-app', clientSecret: 'test-secret' });
-  await rc.authorize({ jwt });
-  return rc;
-}
 
 /** The seed's sample, as written: the fields as a `json` file part, the audio streamed from disk as `binary`. */
 function sampleForm(bodyParams) {
@@ -74,7 +68,7 @@ describe('custom user greetings', () => {
   });
 
   test('@rc-ex/core typed greeting(): post, get and content', async () => {
-    const rc = await rcex(server.env.RC_USER2_JWT);
+    const rc = await server.rcex(server.env.RC_USER2_JWT);
     const greetings = rc.restapi().account().extension().greeting();
     const created = await greetings.post({
       type: 'Voicemail',
@@ -91,7 +85,7 @@ describe('custom user greetings', () => {
   });
 
   test('@rc-ex/core: audio that is not MP3 or WAV is refused naming binary', async () => {
-    const rc = await rcex(server.env.RC_USER_JWT);
+    const rc = await server.rcex(server.env.RC_USER_JWT);
     await assert.rejects(rc.restapi().account().extension().greeting().post({
       type: 'Introductory',
       answeringRule: { id: 'business-hours-rule' },
@@ -102,7 +96,7 @@ describe('custom user greetings', () => {
 
 describe('standard greetings', () => {
   test('@rc-ex/core typed dictionary().greeting(): list with filters and read', async () => {
-    const rc = await rcex(server.env.RC_USER_JWT);
+    const rc = await server.rcex(server.env.RC_USER_JWT);
     const list = await rc.restapi().dictionary().greeting().list({ type: 'ConnectingAudio', perPage: 2 });
     assert.deepEqual(list.records.map((g) => g.name), ['Acoustic', 'Classical']);
     assert.equal(list.paging.totalElements, 3);

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import RingCentral from '@rc-ex/core';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixtures = join(repo, 'tests', 'fixtures', 'accounts.yaml');
@@ -55,6 +56,12 @@ export async function startServer({ seed = fixtures } = {}) {
     dir,
     env: readEnv(join(dir, '.env')),
     output: () => output,
+    /** An @rc-ex/core client of the test app, logged in with a JWT credential. */
+    async rcex(jwt) {
+      const rc = new RingCentral({ server: url, clientId: 'test-app', clientSecret: 'test-secret' });
+      await rc.authorize({ jwt });
+      return rc;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok));

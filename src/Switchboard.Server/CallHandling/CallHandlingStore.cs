@@ -49,14 +49,13 @@ public static class CallHandlingStore
     {
         var (forwarding, error) = await ForwardingStore.LoadAsync(db, accountId, extensionId, ct);
         if (forwarding is null) return (null, error);
-        var extension = await db.Extensions.AsNoTracking().FirstAsync(e => e.Id == extensionId, ct);
         var record = await db.CallHandling.FirstOrDefaultAsync(c => c.ExtensionId == extensionId, ct);
         var document = record is null ? DefaultDocument(extensionId, forwarding.Book) : Deserialize(record.Document);
         var references = new RuleReferences(
             await db.Extensions.AsNoTracking().Where(e => e.AccountId == accountId).ToDictionaryAsync(e => e.Id, ct),
             (await db.PhoneNumbers.Where(p => p.AccountId == accountId).Select(p => p.Number).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
             await db.Greetings.Where(g => g.ExtensionId == extensionId).ToDictionaryAsync(g => g.Id, g => g.Type, ct));
-        return (new CallHandlingContext(forwarding.Account, extension, forwarding.Book, document, record, references), null);
+        return (new CallHandlingContext(forwarding.Account, references.Extensions[extensionId], forwarding.Book, document, record, references), null);
     }
 
     public static CallHandlingDocument DefaultDocument(long extensionId, ForwardingBook book) =>

@@ -50,30 +50,26 @@ public static class DocumentRules
             : document.Rules.FirstOrDefault(r => r.Id == rule.CustomId)?.Dispatch;
 
     /// <summary>
-    /// Puts a custom greeting on a rule in the slot of its type (seed 002's table: Introductory is the
-    /// welcome prompt, Voicemail the voicemail target's prompt, ...). Types a rule does not play are refused.
+    /// The prompt of a rule that plays a greeting type (seed 002's table: Introductory is the welcome
+    /// prompt, Voicemail the voicemail target's prompt, ...); null for types rules do not play.
     /// </summary>
+    public static Greeting? GreetingSlot(this Dispatch dispatch, string greetingType) => greetingType switch
+    {
+        "Introductory" => dispatch.Welcome,
+        "ConnectingMessage" => dispatch.ConnectingMessage,
+        "ConnectingAudio" => dispatch.ConnectingAudio,
+        "Voicemail" => dispatch.Terminating.VoicemailGreeting,
+        "Announcement" => dispatch.Terminating.Announcement,
+        _ => null,
+    };
+
+    /// <summary>Puts a custom greeting on a rule, in the slot of its type; types a rule does not play are refused.</summary>
     public static ApiError? AssignGreeting(this CallHandlingDocument document, RuleRef rule, string greetingType, long greetingId, string ruleParameter)
     {
         if (document.Find(rule) is not { } dispatch) return Errors.UnknownReference(ruleParameter);
-        var slot = greetingType switch
-        {
-            "Introductory" => dispatch.Welcome,
-            "ConnectingMessage" => dispatch.ConnectingMessage,
-            "ConnectingAudio" => dispatch.ConnectingAudio,
-            "Voicemail" => dispatch.Terminating.VoicemailGreeting,
-            "Announcement" => dispatch.Terminating.Announcement,
-            _ => null,
-        };
-        if (slot is null) return Errors.InvalidParameter("type", greetingType);
+        if (dispatch.GreetingSlot(greetingType) is not { } slot) return Errors.InvalidParameter("type", greetingType);
         slot.CustomId = greetingId;
         slot.Enabled = true;
         return null;
     }
-
-    /// <summary>Every custom greeting id the rules use.</summary>
-    public static IEnumerable<long> GreetingIds(this CallHandlingDocument document) =>
-        document.States.Values.Select(s => s.Dispatch).Concat(document.Rules.Select(r => r.Dispatch))
-            .SelectMany(d => new[] { d.Welcome, d.ConnectingMessage, d.ConnectingAudio, d.Terminating.VoicemailGreeting, d.Terminating.Announcement })
-            .Where(g => g.CustomId is not null).Select(g => g.CustomId!.Value);
 }

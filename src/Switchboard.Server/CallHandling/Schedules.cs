@@ -42,13 +42,13 @@ public static class Schedules
             if (from is null or 86400) return (null, Errors.InvalidParameter($"{at}.{fromName}", ranges[i].From));
             var to = Seconds(ranges[i].To);
             if (to is null || to == 0) return (null, Errors.InvalidParameter($"{at}.{toName}", ranges[i].To));
-            if (to <= from) return (null, Invalid($"{at}.{toName}", ranges[i].To, "The range ends before it starts."));
+            if (to <= from) return (null, Errors.Invalid($"{at}.{toName}", ranges[i].To, "The range ends before it starts."));
             parsed.Add((from.Value, to.Value));
         }
         var sorted = parsed.Select((r, i) => (r.From, r.To, Index: i)).OrderBy(r => r.From).ToList();
         for (var i = 1; i < sorted.Count; i++)
             if (sorted[i].From < sorted[i - 1].To)
-                return (null, Invalid($"{parameter}[{sorted[i].Index}]", null, "The range overlaps another range of the same day."));
+                return (null, Errors.Invalid($"{parameter}[{sorted[i].Index}]", null, "The range overlaps another range of the same day."));
         return ([.. sorted.Select(r => new TimeRange(Time(r.From), Time(r.To)))], null);
     }
 
@@ -61,13 +61,13 @@ public static class Schedules
             var at = $"{parameter}[{i}]";
             if (LocalDateTime(ranges[i].From) is not { } from) return (null, Errors.InvalidParameter($"{at}.{fromName}", ranges[i].From));
             if (LocalDateTime(ranges[i].To) is not { } to) return (null, Errors.InvalidParameter($"{at}.{toName}", ranges[i].To));
-            if (to <= from) return (null, Invalid($"{at}.{toName}", ranges[i].To, "The range ends before it starts."));
+            if (to <= from) return (null, Errors.Invalid($"{at}.{toName}", ranges[i].To, "The range ends before it starts."));
             parsed.Add((from, to, i));
         }
         var sorted = parsed.OrderBy(r => r.From).ToList();
         for (var i = 1; i < sorted.Count; i++)
             if (sorted[i].From < sorted[i - 1].To)
-                return (null, Invalid($"{parameter}[{sorted[i].Index}]", null, "The range overlaps another range."));
+                return (null, Errors.Invalid($"{parameter}[{sorted[i].Index}]", null, "The range overlaps another range."));
         return ([.. parsed.Select(r => new DateRange(Format(r.From), Format(r.To)))], null);
     }
 
@@ -103,7 +103,4 @@ public static class Schedules
         }
         return after;
     }
-
-    public static ApiError Invalid(string parameter, string? value, string message) =>
-        Errors.InvalidParameter(parameter, value) with { Message = $"Parameter [{parameter}] value is invalid. {message}" };
 }

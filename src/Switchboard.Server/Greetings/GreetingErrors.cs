@@ -2,33 +2,27 @@ using Switchboard.Http;
 
 namespace Switchboard.Greetings;
 
-/// <summary>The greeting upload's own failures, in the platform's CMN-101 form so they name the parameter.</summary>
+/// <summary>The greeting upload's own failures, each a CMN-101 naming the parameter.</summary>
 public static class GreetingErrors
 {
     public static ApiError UnsupportedAudio(string? contentType) =>
-        new(ErrorKind.InvalidInput, "CMN-101", "Parameter [binary] value is invalid: a greeting must be audio/mpeg (MP3) or audio/wav (WAV).")
-        { ParameterName = "binary", ParameterValue = contentType };
+        Errors.Invalid("binary", contentType, "A greeting must be audio/mpeg (MP3) or audio/wav (WAV).");
 
-    public static readonly ApiError EmptyAudio =
-        new(ErrorKind.InvalidInput, "CMN-101", "Parameter [binary] value is invalid: the audio is empty.") { ParameterName = "binary" };
+    public static readonly ApiError EmptyAudio = Errors.Invalid("binary", null, "The audio is empty.");
 
     public static readonly ApiError TooLarge =
-        new(ErrorKind.InvalidInput, "CMN-101", $"Parameter [binary] value is invalid: the request body may be at most {GreetingUpload.MaxBodyBytes / (1024 * 1024)} MB.")
-        { ParameterName = "binary" };
+        Errors.Invalid("binary", null, $"The request body may be at most {GreetingUpload.MaxBodyBytes / (1024 * 1024)} MB.");
 
     /// <summary>A rule reference of the other call handling version (seed 002's table).</summary>
     public static ApiError WrongRuleKind(string parameter, bool newCallHandling) =>
-        new(ErrorKind.InvalidInput, "CMN-101", newCallHandling
-            ? $"Parameter [{parameter}] is not supported: this account has the new call handling (NewCallHandlingAndForwarding); use stateId or interactionRuleId."
-            : $"Parameter [{parameter}] is supported only on accounts with the new call handling (NewCallHandlingAndForwarding); use answeringRule.")
-        { ParameterName = parameter };
+        Errors.Invalid(parameter, null, newCallHandling
+            ? "This account has the new call handling (NewCallHandlingAndForwarding); use stateId or interactionRuleId."
+            : "Only accounts with the new call handling (NewCallHandlingAndForwarding) take it; use answeringRule.");
 
     public static ApiError OneRuleOnly(string parameter) =>
-        new(ErrorKind.InvalidInput, "CMN-101", $"Parameter [{parameter}] value is invalid: give either stateId or interactionRuleId, not both.")
-        { ParameterName = parameter };
+        Errors.Invalid(parameter, null, "Give either stateId or interactionRuleId, not both.");
 
     /// <summary>The spec: with apply=true the rule is mandatory.</summary>
     public static ApiError RuleRequired(string parameter) =>
-        new(ErrorKind.InvalidInput, "CMN-101", $"Parameter [{parameter}] is required when apply=true; send apply=false to store the greeting without a rule.")
-        { ParameterName = parameter };
+        Errors.RequiredParameter(parameter) with { Message = $"Parameter [{parameter}] is required when apply=true; send apply=false to store the greeting without a rule." };
 }

@@ -58,28 +58,18 @@ public sealed record GreetingTarget(RuleRef Rule, string Parameter, string? V1Id
     };
 }
 
-/// <summary>Where each greeting type lives on a rule; the same table as <see cref="DocumentRules.AssignGreeting"/>.</summary>
+/// <summary>Which rules play a greeting, by the model's slot table (<see cref="DocumentRules.GreetingSlot"/>).</summary>
 public static class GreetingSlots
 {
-    public static bool PlayedByRules(string type) => type is "Introductory" or "ConnectingMessage" or "ConnectingAudio" or "Voicemail" or "Announcement";
-
-    public static CallHandling.Greeting? Of(Dispatch dispatch, string type) => type switch
-    {
-        "Introductory" => dispatch.Welcome,
-        "ConnectingMessage" => dispatch.ConnectingMessage,
-        "ConnectingAudio" => dispatch.ConnectingAudio,
-        "Voicemail" => dispatch.Terminating.VoicemailGreeting,
-        "Announcement" => dispatch.Terminating.Announcement,
-        _ => null,
-    };
+    public static bool PlayedByRules(string type) => new Dispatch().GreetingSlot(type) is not null;
 
     /// <summary>The v1 answering rule that plays a greeting, if any: how a read shows <c>answeringRule</c> on old accounts.</summary>
     public static string? V1RuleOf(CallHandlingDocument document, long greetingId, string type)
     {
         foreach (var (state, id) in new[] { (StateId.WorkHours, RuleRef.BusinessHoursRuleId), (StateId.AfterHours, RuleRef.AfterHoursRuleId) })
         {
-            if (document.Find(new RuleRef(state, null)) is { } dispatch && Of(dispatch, type)?.CustomId == greetingId) return id;
+            if (document.Find(new RuleRef(state, null)) is { } dispatch && dispatch.GreetingSlot(type)?.CustomId == greetingId) return id;
         }
-        return document.Rules.FirstOrDefault(r => Of(r.Dispatch, type)?.CustomId == greetingId)?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return document.Rules.FirstOrDefault(r => r.Dispatch.GreetingSlot(type)?.CustomId == greetingId)?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -6,6 +6,10 @@ public static class Errors
     public static ApiError InvalidParameter(string name, string? value = null) =>
         new(ErrorKind.InvalidInput, "CMN-101", $"Parameter [{name}] value is invalid.") { ParameterName = name, ParameterValue = value };
 
+    /// <summary>An invalid value, with why: what the generic message cannot say (an inverted range, a rule that cannot be disabled).</summary>
+    public static ApiError Invalid(string name, string? value, string reason) =>
+        InvalidParameter(name, value) with { Message = $"Parameter [{name}] value is invalid. {reason}" };
+
     public static ApiError RequiredParameter(string name) =>
         new(ErrorKind.InvalidInput, "CMN-101", $"Parameter [{name}] is required.") { ParameterName = name };
 

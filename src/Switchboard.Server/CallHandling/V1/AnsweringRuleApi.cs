@@ -97,7 +97,7 @@ public static class AnsweringRuleApi
         // The document is this request's own copy: nothing is saved unless every field is valid.
         if (rule.CustomId is { } customId && AnsweringRuleWrite.Conditions(context, context.Document.Rules.First(r => r.Id == customId), body) is { } conditionError)
             return conditionError;
-        if (rule.State is not null && body.Enabled == false) return Schedules.Invalid("enabled", "false", "Business hours and after hours rules cannot be disabled.");
+        if (rule.State is not null && body.Enabled == false) return Errors.Invalid("enabled", "false", "Business hours and after hours rules cannot be disabled.");
         if (AnsweringRuleWrite.Dispatch(context, dispatch, body) is { } invalid) return invalid;
         await CallHandlingStore.SaveAsync(db, context, ct);
         return Show(context, ruleId, Links.For(request));
@@ -109,7 +109,7 @@ public static class AnsweringRuleApi
         var (context, error) = await LoadOldAsync(db, accountId, extensionId, ct);
         if (context is null) return error!;
         if (RuleRef.FromV1(ruleId) is not { } rule || context.Document.Find(rule) is null) return Errors.NotFound("ruleId");
-        if (rule.State is not null) return Schedules.Invalid("ruleId", ruleId, "Business hours and after hours rules cannot be deleted.");
+        if (rule.State is not null) return Errors.Invalid("ruleId", ruleId, "Business hours and after hours rules cannot be deleted.");
         context.Document.Rules.RemoveAll(r => r.Id == rule.CustomId);
         await CallHandlingStore.SaveAsync(db, context, ct);
         return TypedResults.NoContent();

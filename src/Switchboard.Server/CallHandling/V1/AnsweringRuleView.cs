@@ -77,13 +77,13 @@ public static class AnsweringRuleView
             Voicemail = new VoicemailSettings(
                 terminating.Kind == TerminatingKind.VoiceMail,
                 ExtensionRef(context, terminating.Kind == TerminatingKind.VoiceMail ? terminating.ExtensionId ?? self : self, links)),
-            MissedCall = forwardCalls ? MissedCall(context, terminating, links) : null,
+            MissedCall = forwardCalls ? MissedCall(context, terminating) : null,
             Greetings = Greetings(dispatch, links),
             Screening = dispatch.Screening.Mode,
         };
     }
 
-    private static MissedCall? MissedCall(CallHandlingContext context, Terminating terminating, Links links) => terminating.Kind switch
+    private static MissedCall? MissedCall(CallHandlingContext context, Terminating terminating) => terminating.Kind switch
     {
         TerminatingKind.VoiceMail => null,
         TerminatingKind.PlayAnnouncement => new MissedCall("PlayGreetingAndDisconnect"),

@@ -32,17 +32,8 @@ public static class AnsweringRuleWrite
         {
             var at = $"greetings[{i}]";
             if (greetings[i] is not { } g) return Errors.InvalidParameter(at);
-            var slot = g.Type switch
-            {
-                "Introductory" => dispatch.Welcome,
-                "ConnectingMessage" => dispatch.ConnectingMessage,
-                "ConnectingAudio" => dispatch.ConnectingAudio,
-                "Voicemail" => dispatch.Terminating.VoicemailGreeting,
-                "Announcement" => dispatch.Terminating.Announcement,
-                null => throw new InvalidOperationException(),
-                _ => null,
-            };
-            if (slot is null) continue; // A type of the enum that user rules do not play (HoldMusic, ...).
+            if (g.Type is null) return Errors.RequiredParameter($"{at}.type");
+            if (dispatch.GreetingSlot(g.Type) is not { } slot) continue; // A type of the enum that user rules do not play (HoldMusic, ...).
             if (GreetingChoice(context, g.Type, g.Preset?.Id, g.Custom?.Id, $"{at}.preset.id", $"{at}.custom.id", out var preset, out var custom) is { } error)
                 return error;
             slot.Enabled = preset is not null || custom is not null;
@@ -174,7 +165,7 @@ public static class AnsweringRuleWrite
                 terminating.Kind = TerminatingKind.PlayAnnouncement;
                 break;
             case "AgentQueue" or "SharedLines":
-                return Schedules.Invalid("callHandlingAction", body.CallHandlingAction, "The action is for call queues and shared lines groups, not users.");
+                return Errors.Invalid("callHandlingAction", body.CallHandlingAction, "The action is for call queues and shared lines groups, not users.");
             default:
                 return Errors.InvalidParameter("callHandlingAction", body.CallHandlingAction);
         }
@@ -185,7 +176,7 @@ public static class AnsweringRuleWrite
     private static ApiError? NoAnswer(CallHandlingContext context, Terminating terminating, AnsweringRule body)
     {
         if (body.Voicemail?.Enabled == true && body.MissedCall is not null)
-            return Schedules.Invalid("missedCall", null, "A rule that sends missed calls to voicemail has no other missed call action.");
+            return Errors.Invalid("missedCall", null, "A rule that sends missed calls to voicemail has no other missed call action.");
         if (body.Voicemail is { } voicemail)
         {
             if (voicemail.Recipient?.Id is { } recipient)
@@ -270,7 +261,7 @@ public static class AnsweringRuleWrite
             rule.Schedule = parsed.Ref is null && parsed.Weekly.IsEmpty && parsed.Ranges.Count == 0 ? null : parsed;
         }
         if (rule.Callers.Count == 0 && rule.CalledNumbers.Count == 0 && rule.Schedule is null)
-            return Schedules.Invalid("schedule", null, "A custom rule needs at least one condition: callers, calledNumbers or schedule.");
+            return Errors.Invalid("schedule", null, "A custom rule needs at least one condition: callers, calledNumbers or schedule.");
         return null;
     }
 
@@ -282,7 +273,7 @@ public static class AnsweringRuleWrite
             result.Ref = reference switch { "BusinessHours" => StateId.WorkHours, "AfterHours" => StateId.AfterHours, _ => null };
             if (result.Ref is null) return (null, Errors.InvalidParameter("schedule.ref", reference));
             if (schedule.WeeklyRanges is not null || schedule.Ranges is not null)
-                return (null, Schedules.Invalid("schedule.ref", reference, "A schedule is either a reference or ranges."));
+                return (null, Errors.Invalid("schedule.ref", reference, "A schedule is either a reference or ranges."));
             return (result, null);
         }
         if (schedule.WeeklyRanges is { } weekly)
@@ -298,7 +289,7 @@ public static class AnsweringRuleWrite
             result.Ranges = dates;
         }
         if (!result.Weekly.IsEmpty && result.Ranges.Count > 0)
-            return (null, Schedules.Invalid("schedule.ranges", null, "A schedule has weekly ranges or date ranges, not both."));
+            return (null, Errors.Invalid("schedule.ranges", null, "A schedule has weekly ranges or date ranges, not both."));
         return (result, null);
     }
 

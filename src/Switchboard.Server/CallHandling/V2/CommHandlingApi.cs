@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Switchboard.Data;
 using Switchboard.Http;
 
@@ -63,11 +61,11 @@ public static class CommHandlingApi
         if (context is null) return error!;
         if (State(context, stateId) is not { } state) return Errors.NotFound("stateId");
         var always = state is StateId.WorkHours or StateId.AfterHours;
-        if (always && body.Enabled == false) return Schedules.Invalid("enabled", "false", "Work Hours and After Hours states cannot be disabled.");
+        if (always && body.Enabled == false) return Errors.Invalid("enabled", "false", "Work Hours and After Hours states cannot be disabled.");
         if (body.Conditions is { } conditions)
         {
-            if (state != StateId.WorkHours) return Schedules.Invalid("conditions", null, "Only the work-hours state has a schedule of its own.");
-            if (conditions is not [{ Type: "Schedule", Schedule: { } schedule }]) return Schedules.Invalid("conditions", null, "Work hours take one Schedule condition.");
+            if (state != StateId.WorkHours) return Errors.Invalid("conditions", null, "Only the work-hours state has a schedule of its own.");
+            if (conditions is not [{ Type: "Schedule", Schedule: { } schedule }]) return Errors.Invalid("conditions", null, "Work hours take one Schedule condition.");
             var (parsed, scheduleError) = CommHandlingWrite.Schedule(schedule, "conditions[0].schedule", weeklyOnly: true);
             if (parsed is null) return scheduleError!;
             context.Document.BusinessHours = parsed.Weekly;
@@ -193,7 +191,7 @@ public static class CommHandlingApi
     }
 
     private static async Task<Results<NoContent, ApiError>> DeleteRule(
-        long accountId, long extensionId, string ruleId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] object? body, SwitchboardDb db, CancellationToken ct)
+        long accountId, long extensionId, string ruleId, SwitchboardDb db, CancellationToken ct)
     {
         var (context, error) = await LoadUpgradedAsync(db, accountId, extensionId, ct);
         if (context is null) return error!;

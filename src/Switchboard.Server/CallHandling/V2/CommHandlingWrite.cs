@@ -106,7 +106,7 @@ public sealed class CommHandlingWrite(CallHandlingContext context, Func<long> ne
     {
         var duration = action.Duration ?? 20;
         if (duration is < 5 or > MaxDuration || duration % 5 != 0)
-            return Schedules.Invalid($"{at}.duration", duration.ToString(System.Globalization.CultureInfo.InvariantCulture), "Ringing lasts whole rings of 5 seconds, 1 to 15 of them.");
+            return Errors.Invalid($"{at}.duration", duration.ToString(System.Globalization.CultureInfo.InvariantCulture), "Ringing lasts whole rings of 5 seconds, 1 to 15 of them.");
         if (action.CustomStartOffset is < 0) return Errors.InvalidParameter($"{at}.customStartOffset");
         var group = new RingGroup { Enabled = action.Enabled ?? true, Duration = duration, Offset = action.CustomStartOffset ?? 0 };
         var targets = action.Targets ?? [];
@@ -157,14 +157,14 @@ public sealed class CommHandlingWrite(CallHandlingContext context, Func<long> ne
                 return (new RingTarget(TargetKind.PhoneNumber, entry.Id), null);
             case null: return (null, Errors.RequiredParameter($"{at}.type"));
             case "HotdeskRingTarget" or "ImsPhoneNumberRingTarget" or "FmcPhoneNumberRingTarget" or "IntegrationRingTarget" or "CloudConnectorRingTarget":
-                return (null, Schedules.Invalid($"{at}.type", target.Type, "Switchboard does not route to this target type."));
+                return (null, Errors.Invalid($"{at}.type", target.Type, "Switchboard does not route to this target type."));
             default: return (null, Errors.InvalidParameter($"{at}.type", target.Type));
         }
     }
 
     private ApiError? Terminating(Terminating terminating, CommAction action, string at)
     {
-        if (action.Targets is not { Count: 1 } targets || targets[0] is not { } target) return Schedules.Invalid($"{at}.targets", null, "A terminating action has one target.");
+        if (action.Targets is not { Count: 1 } targets || targets[0] is not { } target) return Errors.Invalid($"{at}.targets", null, "A terminating action has one target.");
         var t = $"{at}.targets[0]";
         switch (target.Type)
         {
@@ -195,7 +195,7 @@ public sealed class CommHandlingWrite(CallHandlingContext context, Func<long> ne
                 terminating.ExtensionId = extensionId;
                 return null;
             case null: return Errors.RequiredParameter($"{t}.type");
-            case "CloudConnectorTerminatingTarget": return Schedules.Invalid($"{t}.type", target.Type, "Switchboard does not route to this target type.");
+            case "CloudConnectorTerminatingTarget": return Errors.Invalid($"{t}.type", target.Type, "Switchboard does not route to this target type.");
             default: return Errors.InvalidParameter($"{t}.type", target.Type);
         }
     }

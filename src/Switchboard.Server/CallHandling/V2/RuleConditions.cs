@@ -36,16 +36,16 @@ public static class RuleConditions
                     }
                     break;
                 case "Schedule":
-                    if (schedule is not null) return Schedules.Invalid(at, null, "A rule has one Schedule or State condition.");
+                    if (schedule is not null) return Errors.Invalid(at, null, "A rule has one Schedule or State condition.");
                     if (condition.Schedule is null) return Errors.RequiredParameter($"{at}.schedule");
                     var (parsed, error) = CommHandlingWrite.Schedule(condition.Schedule, $"{at}.schedule", weeklyOnly: false);
                     if (parsed is null) return error;
                     if (!parsed.Weekly.IsEmpty && parsed.Ranges.Count > 0)
-                        return Schedules.Invalid($"{at}.schedule.triggers", null, "A schedule has weekly ranges or date ranges, not both.");
+                        return Errors.Invalid($"{at}.schedule.triggers", null, "A schedule has weekly ranges or date ranges, not both.");
                     schedule = parsed;
                     break;
                 case "State":
-                    if (schedule is not null) return Schedules.Invalid(at, null, "A rule has one Schedule or State condition.");
+                    if (schedule is not null) return Errors.Invalid(at, null, "A rule has one Schedule or State condition.");
                     var state = condition.State?.Id;
                     if (state is null) return Errors.RequiredParameter($"{at}.state.id");
                     if (state is not ("work-hours" or "after-hours")) return Errors.InvalidParameter($"{at}.state.id", state);
@@ -55,7 +55,7 @@ public static class RuleConditions
                 default: return Errors.InvalidParameter($"{at}.type", condition.Type);
             }
         }
-        if (callers.Count == 0 && called.Count == 0 && schedule is null) return Schedules.Invalid("conditions", null, "A rule needs at least one condition.");
+        if (callers.Count == 0 && called.Count == 0 && schedule is null) return Errors.Invalid("conditions", null, "A rule needs at least one condition.");
         rule.Callers = callers;
         rule.CalledNumbers = called;
         rule.Schedule = schedule;
