@@ -62,6 +62,7 @@ public sealed class WeeklySchedule
 {
     public Dictionary<DayOfWeek, List<TimeRange>> Days { get; set; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Days.Values.All(d => d.Count == 0);
 }
 

@@ -37,6 +37,8 @@ public sealed class SeedAccount
     public string TimeZone { get; set; } = "America/Los_Angeles";
     /// <summary>The NewCallHandlingAndForwarding feature's isNewBackendAvailable.</summary>
     public bool NewCallHandling { get; set; }
+    /// <summary>The company's business hours by lowercase day name; Monday to Friday 9 to 17 when absent.</summary>
+    public Dictionary<string, List<SeedTimeRange>>? BusinessHours { get; set; }
     public List<SeedExtension> Extensions { get; set; } = [];
     public List<SeedPhoneNumber> PhoneNumbers { get; set; } = [];
 }
@@ -65,6 +67,31 @@ public sealed class SeedExtension
     /// <summary>Outside numbers; every device with a phone line gets its own entry without being listed.</summary>
     public List<SeedForwardingNumber> ForwardingNumbers { get; set; } = [];
     public List<SeedJwtCredential> JwtCredentials { get; set; } = [];
+    /// <summary>Custom greetings; the call handling refers to them by id.</summary>
+    public List<SeedGreeting> Greetings { get; set; } = [];
+    /// <summary>
+    /// The user's call handling model (states, custom rules, schedule) as export writes it; the
+    /// defaults when absent. It refers to forwarding numbers, extensions and greetings by id.
+    /// </summary>
+    public SeedJson? CallHandling { get; set; }
+}
+
+public sealed class SeedTimeRange
+{
+    /// <summary>"HH:mm" or "HH:mm:ss"; "24:00" ends a range at midnight.</summary>
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+}
+
+public sealed class SeedGreeting
+{
+    public long? Id { get; set; }
+    /// <summary>Introductory, Announcement, ConnectingMessage, ConnectingAudio, Voicemail, ...</summary>
+    public string Type { get; set; } = "";
+    /// <summary>audio/mpeg or audio/wav.</summary>
+    public string ContentType { get; set; } = "audio/mpeg";
+    /// <summary>The audio, base64.</summary>
+    public string Content { get; set; } = "";
 }
 
 public sealed class SeedForwardingNumber

@@ -22,6 +22,8 @@ public static class SeedExporter
         var devices = await db.Devices.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
         var credentials = await db.JwtCredentials.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
         var forwarding = await db.ForwardingNumbers.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct);
+        var callHandling = await db.CallHandling.AsNoTracking().ToDictionaryAsync(c => c.ExtensionId, c => c.Document, ct);
+        var greetings = await db.Greetings.AsNoTracking().Where(g => g.ExtensionId != null).OrderBy(g => g.Id).ToListAsync(ct);
         var key = await db.ServerSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == ServerKeys.JwtSigningKeyName, ct);
 
         return new SeedDocument
@@ -44,6 +46,8 @@ public static class SeedExporter
                 Country = account.Country,
                 TimeZone = account.TimeZone,
                 NewCallHandling = account.NewCallHandling,
+                BusinessHours = account.BusinessHours is null ? null : CallHandling.V1.BusinessHoursApi.CompanyHours(account).Days.ToDictionary(
+                    d => CallHandling.Schedules.DayName(d.Key), d => d.Value.Select(r => new SeedTimeRange { From = r.From, To = r.To }).ToList()),
                 // The system extension first: it is the one whose id is the account id.
                 Extensions = [.. extensions.Where(e => e.AccountId == account.Id).OrderBy(e => e.Id != account.Id).ThenBy(e => e.Id).Select(e => new SeedExtension
                 {
@@ -87,6 +91,14 @@ public static class SeedExporter
                         App = c.ClientId,
                         Revoked = c.RevokedAt is not null,
                     })],
+                    Greetings = [.. greetings.Where(g => g.ExtensionId == e.Id).Select(g => new SeedGreeting
+                    {
+                        Id = g.Id,
+                        Type = g.Type,
+                        ContentType = g.ContentType,
+                        Content = Convert.ToBase64String(g.Content),
+                    })],
+                    CallHandling = callHandling.TryGetValue(e.Id, out var document) ? SeedJson.Of(document) : null,
                 })],
                 PhoneNumbers = [.. numbers.Where(n => n.AccountId == account.Id).Select(n => new SeedPhoneNumber
                 {

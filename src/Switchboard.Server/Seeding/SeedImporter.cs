@@ -1,3 +1,4 @@
+using Switchboard.CallHandling;
 using Switchboard.Data;
 using Switchboard.ForwardingNumbers;
 using Switchboard.OAuth;
@@ -22,7 +23,7 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = database.CreateContext();
         var needed = seed.Accounts.Sum(a => (a.Id is null ? 1 : 0) + a.Extensions.Count + a.PhoneNumbers.Count
-            + a.Extensions.Sum(e => 2 * e.Devices.Count + e.ForwardingNumbers.Count));
+            + a.Extensions.Sum(e => 2 * e.Devices.Count + e.ForwardingNumbers.Count + e.Greetings.Count));
         var fresh = new Queue<long>(await ids.ReserveAsync(needed, ct));
 
         string? envClientId = null, envSecret = null;
@@ -64,6 +65,7 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
                 Country = a.Country,
                 TimeZone = CheckZone(a.TimeZone, a.CompanyName),
                 NewCallHandling = a.NewCallHandling,
+                BusinessHours = a.BusinessHours is null ? null : CompanyHours(a),
                 CreatedAt = now,
             };
             db.Accounts.Add(account);
@@ -154,7 +156,12 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
                     devices.Add(device);
                     db.Devices.Add(device);
                 }
-                db.ForwardingNumbers.AddRange(BuildForwardingNumbers(account, owner, x, devices, direct, fresh, Explicit));
+                var forwarding = BuildForwardingNumbers(account, owner, x, devices, direct, fresh, Explicit);
+                db.ForwardingNumbers.AddRange(forwarding);
+                var greetings = x.Greetings.Select(g => BuildGreeting(owner, g, g.Id is { } gid ? Explicit(gid) : fresh.Dequeue(), now)).ToList();
+                db.Greetings.AddRange(greetings);
+                if (x.CallHandling is not null)
+                    db.CallHandling.Add(BuildCallHandling(owner, x, forwarding, greetings, byNumber.Values, Explicit));
             }
         }
 
@@ -195,6 +202,68 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
             Hidden = x.Hidden,
             CreatedAt = now,
         };
+    }
+
+    private static Data.Greeting BuildGreeting(Extension owner, SeedGreeting g, long id, DateTime now)
+    {
+        var what = $"Extension {owner.ExtensionNumber}, greeting {g.Id}";
+        if (!Greetings.GreetingViews.UploadTypes.Contains(g.Type)) throw new SeedException($"{what}: unknown type {g.Type}.");
+        byte[] content;
+        try { content = Convert.FromBase64String(g.Content); }
+        catch (FormatException) { throw new SeedException($"{what}: content is not base64."); }
+        return new Data.Greeting
+        {
+            Id = id,
+            AccountId = owner.AccountId,
+            ExtensionId = owner.Id,
+            Type = g.Type,
+            ContentType = Greetings.GreetingViews.AudioType(g.ContentType) ?? throw new SeedException($"{what}: contentType must be audio/mpeg or audio/wav."),
+            Content = content.Length > 0 ? content : throw new SeedException($"{what}: content is empty."),
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>Takes the model as exported, after checking that everything it refers to is in the seed.</summary>
+    private static CallHandlingRecord BuildCallHandling(
+        Extension owner, SeedExtension x, List<ForwardingNumber> forwarding, List<Data.Greeting> greetings, IEnumerable<Extension> extensions, Func<long, long> explicitId)
+    {
+        var what = $"Extension {x.ExtensionNumber}, callHandling";
+        if (!Extensions.ExtensionViews.IsUser(owner.Type)) throw new SeedException($"{what}: only user extensions have call handling.");
+        CallHandlingDocument document;
+        try { document = CallHandlingStore.Deserialize(x.CallHandling!.ToJson()); }
+        catch (System.Text.Json.JsonException e) { throw new SeedException($"{what}: {e.Message}"); }
+        if (document is null) throw new SeedException($"{what} is empty.");
+
+        var extensionIds = extensions.Select(e => e.Id).ToHashSet();
+        var forwardingIds = forwarding.Select(f => f.Id).ToHashSet();
+        var greetingIds = greetings.Select(g => g.Id).ToHashSet();
+        foreach (var rule in document.Rules) explicitId(rule.Id);
+        foreach (var dispatch in document.States.Values.Select(s => s.Dispatch).Concat(document.Rules.Select(r => r.Dispatch)))
+        {
+            foreach (var target in dispatch.Rings.SelectMany(r => r.Targets))
+            {
+                if (target.ForwardingNumberId is { } f && !forwardingIds.Contains(f)) throw new SeedException($"{what}: no forwarding number {f}.");
+                if (target.ExtensionId is { } e && !extensionIds.Contains(e)) throw new SeedException($"{what}: no extension {e}.");
+            }
+            if (dispatch.Terminating.ExtensionId is { } t && !extensionIds.Contains(t)) throw new SeedException($"{what}: no extension {t}.");
+            var slots = new[] { dispatch.Welcome, dispatch.ConnectingMessage, dispatch.ConnectingAudio, dispatch.Terminating.VoicemailGreeting, dispatch.Terminating.Announcement };
+            if (slots.FirstOrDefault(s => s.CustomId is { } id && !greetingIds.Contains(id)) is { } missing)
+                throw new SeedException($"{what}: no greeting {missing.CustomId}.");
+        }
+        return new CallHandlingRecord { ExtensionId = owner.Id, AccountId = owner.AccountId, Document = CallHandlingStore.Serialize(document) };
+    }
+
+    private static string CompanyHours(SeedAccount a)
+    {
+        var week = new WeeklySchedule();
+        foreach (var (name, ranges) in a.BusinessHours!)
+        {
+            var day = Schedules.Week.Cast<DayOfWeek?>().FirstOrDefault(d => Schedules.DayName(d!.Value) == name)
+                ?? throw new SeedException($"Account {a.CompanyName}, businessHours: unknown day {name}; days are monday to sunday.");
+            var (parsed, error) = Schedules.Day([.. ranges.Select(r => ((string?)r.From, (string?)r.To))], $"businessHours.{name}");
+            week.Days[day] = parsed ?? throw new SeedException($"Account {a.CompanyName}: {error!.Message}");
+        }
+        return CallHandling.V1.BusinessHoursApi.StoredHours(week);
     }
 
     /// <summary>

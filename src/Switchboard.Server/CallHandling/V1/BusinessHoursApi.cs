@@ -66,10 +66,13 @@ public static class BusinessHoursApi
         if (week is null) return parseError!;
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == accountId, ct);
         if (account is null) return Errors.NotFound("accountId");
-        account.BusinessHours = System.Text.Json.JsonSerializer.Serialize(week.Days.ToDictionary(d => Schedules.DayName(d.Key), d => d.Value));
+        account.BusinessHours = StoredHours(week);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(View(Links.For(request).Path(request.Path), week));
     }
+
+    public static string StoredHours(WeeklySchedule week) =>
+        System.Text.Json.JsonSerializer.Serialize(week.Days.ToDictionary(d => Schedules.DayName(d.Key), d => d.Value));
 
     public static WeeklySchedule CompanyHours(Account account)
     {
