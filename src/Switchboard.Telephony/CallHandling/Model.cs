@@ -1,7 +1,8 @@
 namespace Switchboard.CallHandling;
 
 // The one stored model of an extension's call handling (design rule 1). It follows v2's shape, which
-// is the richer one; v1 answering rules are a projection of it (seed 002's mapping tables).
+// is the richer one; v1 answering rules are a projection of it (seed 002's mapping tables). It lives
+// with the engine, which routes calls by it; the server stores it and shows it through both views.
 
 /// <summary>The five call handling states, in the order the platform evaluates them.</summary>
 public enum StateId { ForwardAllCalls, Dnd, Agent, WorkHours, AfterHours }

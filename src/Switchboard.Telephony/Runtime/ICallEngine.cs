@@ -1,0 +1,89 @@
+using Switchboard.Telephony.Sessions;
+
+namespace Switchboard.Telephony.Runtime;
+
+/// <summary>What a command on a call can fail with; the server maps each to a RingCentral error.</summary>
+public enum CallError
+{
+    /// <summary>No account owns the number called (or the caller's account is unknown).</summary>
+    NumberNotFound,
+    SessionNotFound,
+    PartyNotFound,
+    /// <summary>The party is not in a state that allows the command (e.g. answering a call that is already answered).</summary>
+    InvalidState,
+    /// <summary>A device or extension given does not exist or cannot take part.</summary>
+    InvalidTarget,
+}
+
+public sealed record CallResult<T>(T? Value, CallError? Error, string? Message = null);
+
+public static class CallResult
+{
+    public static CallResult<T> Ok<T>(T value) => new(value, null);
+    public static CallResult<T> Fail<T>(CallError error, string message) => new(default, error, message);
+}
+
+/// <summary>How a simulated device or outside phone reacts when it rings.</summary>
+public enum BehaviourKind { AnswerAfter, NeverAnswer, Busy, Reject }
+
+public sealed record Behaviour(BehaviourKind Kind, TimeSpan After = default);
+
+/// <summary>An extension's live calls, as presence shows them (activeCalls).</summary>
+public sealed record ActiveCall(
+    string TelephonySessionId,
+    string SessionId,
+    string PartyId,
+    CallDirection Direction,
+    string? From,
+    string? FromName,
+    string? To,
+    string? ToName,
+    // NoCall, Ringing, CallConnected, OnHold, ParkedCall (the spec's telephonyStatus)
+    string TelephonyStatus,
+    DateTimeOffset StartTime);
+
+/// <summary>
+/// The live call state, behind one interface so that a distributed runtime can own sessions later
+/// (design rule 8). Every command is queued to the one writer of its session and applied in order;
+/// the returned task completes when it has been applied.
+/// </summary>
+public interface ICallEngine
+{
+    /// <summary>Every event of every session, in each session's sequence order. Handlers run on the session's writer and must not block.</summary>
+    IDisposable Subscribe(Action<TelephonyEvent> handler);
+
+    /// <summary>A call from an outside number to a number of an account; routed by its rules.</summary>
+    Task<CallResult<SessionView>> PlaceInboundAsync(string from, string to, CancellationToken ct = default);
+
+    /// <summary>A call placed from an extension's device to an extension number or an outside number.</summary>
+    Task<CallResult<SessionView>> PlaceFromDeviceAsync(long accountId, long extensionId, long? deviceId, string to, OriginType origin = OriginType.Call, CancellationToken ct = default);
+
+    /// <summary>The simulator acting as a device or outside phone: answer a ringing party (deviceId: which of the extension's devices).</summary>
+    Task<CallResult<SessionView>> AnswerAsync(string telephonySessionId, string partyId, long? deviceId, CancellationToken ct = default);
+
+    /// <summary>The device declines: it stops ringing; the call goes on to the plan's next step when nothing else rings.</summary>
+    Task<CallResult<SessionView>> DeclineAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    /// <summary>The party hangs up.</summary>
+    Task<CallResult<SessionView>> HangUpAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    /// <summary>The caller presses keys (to an IVR menu).</summary>
+    Task<CallResult<SessionView>> SendDigitsAsync(string telephonySessionId, string partyId, string digits, CancellationToken ct = default);
+
+    SessionView? Find(string telephonySessionId);
+
+    /// <summary>Live sessions, of one account or of all.</summary>
+    IReadOnlyList<SessionView> Live(long? accountId = null);
+
+    /// <summary>An extension's active calls, for presence.</summary>
+    IReadOnlyList<ActiveCall> ActiveCalls(long extensionId);
+
+    /// <summary>How an outside number (E.164) or a device (by id) behaves when it rings; null restores the default.</summary>
+    void SetBehaviour(string phoneNumber, Behaviour? behaviour);
+    void SetDeviceBehaviour(long deviceId, Behaviour? behaviour);
+    Behaviour BehaviourOf(string phoneNumber);
+    Behaviour DeviceBehaviourOf(long deviceId);
+
+    /// <summary>The most recent events (newest last), for the simulator's event log.</summary>
+    IReadOnlyList<TelephonyEvent> RecentEvents(int count);
+}

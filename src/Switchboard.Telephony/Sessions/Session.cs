@@ -1,0 +1,62 @@
+namespace Switchboard.Telephony.Sessions;
+
+// A telephony session and its parties as the Call Control API and the telephony-session events show
+// them (the spec's CallSessionObject, CallParty and TelephonySessionsEvent). Immutable values: the
+// session's one writer replaces them, readers see a consistent copy.
+
+/// <summary>The spec's party status codes.</summary>
+public enum PartyStatus { Setup, Proceeding, Answered, Hold, Parked, VoiceMail, Disconnected, Gone }
+
+public enum CallDirection { Inbound, Outbound }
+
+/// <summary>The spec's origin types.</summary>
+public enum OriginType { Call, RingOut, RingMe, Conference, GreetingsRecording, VerificationCall, TestCall }
+
+/// <summary>One side of a party: a number, and the extension and device when it is one of the account's.</summary>
+public sealed record CallEndpoint(string? PhoneNumber, string? Name = null, long? ExtensionId = null, long? DeviceId = null);
+
+/// <summary>Where a parked call waits (the spec's park.id and status.parkData).</summary>
+public sealed record ParkInfo(string Id);
+
+public sealed record Party(
+    // "p-{session hex}-{n}", n counting from 1 in the order parties join.
+    string Id,
+    // The owner: the account and extension the party belongs to; null for parties outside any account.
+    long? AccountId,
+    long? ExtensionId,
+    CallDirection Direction,
+    CallEndpoint From,
+    CallEndpoint To,
+    PartyStatus Status,
+    // status.reason where the platform gives one (e.g. "CallerInputRedirect", "BlindTransfer", "Pickup").
+    string? Reason = null,
+    // status.peerId for Gone parties: the party that replaced this one.
+    string? PeerId = null,
+    bool Muted = false,
+    bool StandAlone = false,
+    bool MissedCall = false,
+    ParkInfo? Park = null);
+
+public sealed record SessionView(
+    // "s-{32 hex}"
+    string TelephonySessionId,
+    // The legacy numeric id, as a string.
+    string SessionId,
+    long AccountId,
+    OriginType Origin,
+    DateTimeOffset CreationTime,
+    // The parties in the order they joined, with their latest state (Disconnected ones included until the session ends).
+    IReadOnlyList<Party> Parties);
+
+/// <summary>
+/// One change of one party, with the session's next sequence number (PLATFORM.md 2.8: one party per
+/// event, sequence monotonic per session across all parties).
+/// </summary>
+public sealed record TelephonyEvent(
+    long AccountId,
+    string TelephonySessionId,
+    string SessionId,
+    long Sequence,
+    DateTimeOffset EventTime,
+    OriginType Origin,
+    Party Party);
