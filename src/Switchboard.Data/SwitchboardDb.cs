@@ -15,6 +15,7 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
     public DbSet<ForwardingNumber> ForwardingNumbers => Set<ForwardingNumber>();
     public DbSet<CallHandlingRecord> CallHandling => Set<CallHandlingRecord>();
     public DbSet<Greeting> Greetings => Set<Greeting>();
+    public DbSet<DepartmentMember> DepartmentMembers => Set<DepartmentMember>();
     public DbSet<App> Apps => Set<App>();
     public DbSet<JwtCredential> JwtCredentials => Set<JwtCredential>();
     public DbSet<OAuthSession> OAuthSessions => Set<OAuthSession>();
@@ -36,6 +37,8 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
         builder.Properties<DeviceType>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<DeviceStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<ForwardingNumberType>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<UserStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<DndStatus>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -88,6 +91,13 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
             e.HasIndex(g => g.ExtensionId);
             e.HasOne<Account>().WithMany().HasForeignKey(g => g.AccountId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Extension>().WithMany().HasForeignKey(g => g.ExtensionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<DepartmentMember>(e =>
+        {
+            e.HasKey(m => new { m.DepartmentId, m.ExtensionId });
+            e.HasIndex(m => m.ExtensionId);
+            e.HasOne<Extension>().WithMany().HasForeignKey(m => m.DepartmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Extension>().WithMany().HasForeignKey(m => m.ExtensionId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<App>().HasKey(a => a.ClientId);
         model.Entity<JwtCredential>(e =>

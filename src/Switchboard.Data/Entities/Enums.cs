@@ -70,3 +70,7 @@ public enum GrantTypes
     RefreshToken = 8,
     All = AuthorizationCode | Password | JwtBearer | RefreshToken,
 }
+
+public enum UserStatus { Offline, Busy, Available }
+
+public enum DndStatus { TakeAllCalls, DoNotAcceptDepartmentCalls, TakeDepartmentCallsOnly, DoNotAcceptAnyCalls }

@@ -22,5 +22,13 @@ public sealed class Extension
     public bool Hidden { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    // Presence the user sets (PresenceInfoRequest); what the calls make of it is live in the engine.
+    public UserStatus UserStatus { get; set; } = UserStatus.Available;
+    public DndStatus DndStatus { get; set; } = DndStatus.TakeAllCalls;
+    public string? PresenceMessage { get; set; }
+    public bool AllowSeeMyPresence { get; set; } = true;
+    public bool RingOnMonitoredCall { get; set; }
+    public bool PickUpCallsOnHold { get; set; }
+
     public Account? Account { get; set; }
 }

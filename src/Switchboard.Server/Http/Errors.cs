@@ -33,6 +33,9 @@ public static class Errors
         new(ErrorKind.InvalidInput, "CMN-406", $"Duplicate value for parameter {parameter}: {value} found in request")
         { ParameterName = parameter, ParameterValue = value };
 
+    /// <summary>A call command the party's state does not allow (answering an answered call, holding a ringing one).</summary>
+    public static ApiError CallState(string message) => new(ErrorKind.Conflict, "TAS-102", message);
+
     public static readonly ApiError UnparsableJson = new(ErrorKind.InvalidInput, "CMN-103", "JSON can't be parsed.");
 
     public static readonly ApiError UnparsableRequest = new(ErrorKind.InvalidInput, "CMN-104", "Cannot parse request");

@@ -67,6 +67,10 @@ public sealed class SeedExtension
     /// <summary>Outside numbers; every device with a phone line gets its own entry without being listed.</summary>
     public List<SeedForwardingNumber> ForwardingNumbers { get; set; } = [];
     public List<SeedJwtCredential> JwtCredentials { get; set; } = [];
+    /// <summary>A department's members, by extension number, in the order they ring.</summary>
+    public List<string> Members { get; set; } = [];
+    /// <summary>Presence dndStatus: TakeAllCalls (default), DoNotAcceptAnyCalls, DoNotAcceptDepartmentCalls, TakeDepartmentCallsOnly.</summary>
+    public string? DndStatus { get; set; }
     /// <summary>Custom greetings; the call handling refers to them by id.</summary>
     public List<SeedGreeting> Greetings { get; set; } = [];
     /// <summary>

@@ -24,6 +24,7 @@ public static class SeedExporter
         var forwarding = await db.ForwardingNumbers.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct);
         var callHandling = await db.CallHandling.AsNoTracking().ToDictionaryAsync(c => c.ExtensionId, c => c.Document, ct);
         var greetings = await db.Greetings.AsNoTracking().Where(g => g.ExtensionId != null).OrderBy(g => g.Id).ToListAsync(ct);
+        var members = (await db.DepartmentMembers.AsNoTracking().OrderBy(m => m.Position).ToListAsync(ct)).ToLookup(m => m.DepartmentId, m => m.ExtensionId);
         var key = await db.ServerSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == ServerKeys.JwtSigningKeyName, ct);
 
         return new SeedDocument
@@ -64,6 +65,8 @@ public static class SeedExporter
                     PasswordHash = e.PasswordHash,
                     TimeZone = e.TimeZone,
                     Hidden = e.Hidden,
+                    DndStatus = e.DndStatus == DndStatus.TakeAllCalls ? null : e.DndStatus.ToString(),
+                    Members = [.. members[e.Id].Select(id => extensions.First(m => m.Id == id).ExtensionNumber)],
                     Devices = [.. devices.Where(d => d.ExtensionId == e.Id).Select(d => new SeedDevice
                     {
                         Id = d.Id,

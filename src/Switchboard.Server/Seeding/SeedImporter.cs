@@ -104,6 +104,9 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
                 }
             }
 
+            foreach (var x in a.Extensions.Where(x => x.Members.Count > 0))
+                db.DepartmentMembers.AddRange(BuildMembers(byNumber, x));
+
             var numbers = new Dictionary<string, PhoneNumber>(StringComparer.Ordinal);
             foreach (var n in a.PhoneNumbers)
             {
@@ -200,8 +203,22 @@ public sealed class SeedImporter(Database database, IdAllocator ids, TimeProvide
             IsAdministrator = x.Administrator,
             TimeZone = x.TimeZone is null ? null : CheckZone(x.TimeZone, name),
             Hidden = x.Hidden,
+            DndStatus = x.DndStatus is null ? DndStatus.TakeAllCalls : Parse<DndStatus>(x.DndStatus, $"extension {x.ExtensionNumber} dndStatus"),
             CreatedAt = now,
         };
+    }
+
+    private static IEnumerable<DepartmentMember> BuildMembers(Dictionary<string, Extension> byNumber, SeedExtension x)
+    {
+        var department = byNumber[x.ExtensionNumber];
+        if (department.Type != ExtensionType.Department) throw new SeedException($"Extension {x.ExtensionNumber}: only departments have members.");
+        if (x.Members.Distinct().Count() != x.Members.Count) throw new SeedException($"Extension {x.ExtensionNumber}: a member is listed twice.");
+        return x.Members.Select((number, i) =>
+        {
+            if (!byNumber.TryGetValue(number, out var member) || !Extensions.ExtensionViews.IsUser(member.Type))
+                throw new SeedException($"Extension {x.ExtensionNumber}: member {number} is not a user extension of the account.");
+            return new DepartmentMember { DepartmentId = department.Id, ExtensionId = member.Id, Position = i };
+        });
     }
 
     private static Data.Greeting BuildGreeting(Extension owner, SeedGreeting g, long id, DateTime now)

@@ -136,6 +136,24 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.ToTable("CallHandling");
                 });
 
+            modelBuilder.Entity("Switchboard.Data.DepartmentMember", b =>
+                {
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExtensionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DepartmentId", "ExtensionId");
+
+                    b.HasIndex("ExtensionId");
+
+                    b.ToTable("DepartmentMembers");
+                });
+
             modelBuilder.Entity("Switchboard.Data.Device", b =>
                 {
                     b.Property<long>("Id")
@@ -189,11 +207,19 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.Property<long>("AccountId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AllowSeeMyPresence")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("BusinessPhone")
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DndStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Email")
                         .HasColumnType("text");
@@ -227,6 +253,15 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
+                    b.Property<bool>("PickUpCallsOnHold")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PresenceMessage")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("RingOnMonitoredCall")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -236,6 +271,11 @@ namespace Switchboard.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserStatus")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -511,6 +551,21 @@ namespace Switchboard.Data.Migrations.Postgres
 
             modelBuilder.Entity("Switchboard.Data.CallHandlingRecord", b =>
                 {
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchboard.Data.DepartmentMember", b =>
+                {
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Switchboard.Data.Extension", null)
                         .WithMany()
                         .HasForeignKey("ExtensionId")

@@ -131,6 +131,24 @@ namespace Switchboard.Data.Migrations.Sqlite
                     b.ToTable("CallHandling");
                 });
 
+            modelBuilder.Entity("Switchboard.Data.DepartmentMember", b =>
+                {
+                    b.Property<long>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExtensionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DepartmentId", "ExtensionId");
+
+                    b.HasIndex("ExtensionId");
+
+                    b.ToTable("DepartmentMembers");
+                });
+
             modelBuilder.Entity("Switchboard.Data.Device", b =>
                 {
                     b.Property<long>("Id")
@@ -184,10 +202,18 @@ namespace Switchboard.Data.Migrations.Sqlite
                     b.Property<long>("AccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowSeeMyPresence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BusinessPhone")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DndStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -222,6 +248,15 @@ namespace Switchboard.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PickUpCallsOnHold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PresenceMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RingOnMonitoredCall")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -231,6 +266,11 @@ namespace Switchboard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserStatus")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -506,6 +546,21 @@ namespace Switchboard.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Switchboard.Data.CallHandlingRecord", b =>
                 {
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Switchboard.Data.DepartmentMember", b =>
+                {
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Switchboard.Data.Extension", null)
                         .WithMany()
                         .HasForeignKey("ExtensionId")

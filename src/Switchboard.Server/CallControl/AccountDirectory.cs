@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Switchboard.CallHandling;
+using Switchboard.CallHandling.V1;
+using Switchboard.Data;
+using Switchboard.Extensions;
+using Switchboard.Telephony.Routing;
+using RoutingDnd = Switchboard.Telephony.Routing.DndStatus;
+
+namespace Switchboard.CallControl;
+
+/// <summary>
+/// The engine's view of the stored accounts: each call reads the account as it is now, so a rule or
+/// presence change applies to the next call without any cache to invalidate.
+/// </summary>
+public sealed class AccountDirectory(Database database) : IRoutingDirectory
+{
+    public async ValueTask<AccountSnapshot?> FindByNumberAsync(string phoneNumber, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        var accountId = await db.PhoneNumbers.Where(p => p.Number == phoneNumber).Select(p => (long?)p.AccountId).FirstOrDefaultAsync(ct);
+        return accountId is { } id ? await LoadAsync(db, id, ct) : null;
+    }
+
+    public async ValueTask<AccountSnapshot?> FindAccountAsync(long accountId, CancellationToken ct = default)
+    {
+        await using var db = database.CreateContext();
+        return await LoadAsync(db, accountId, ct);
+    }
+
+    private static async Task<AccountSnapshot?> LoadAsync(SwitchboardDb db, long accountId, CancellationToken ct)
+    {
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
+        if (account is null) return null;
+        var extensions = await db.Extensions.AsNoTracking().Where(e => e.AccountId == accountId).ToListAsync(ct);
+        var numbers = await db.PhoneNumbers.AsNoTracking().Where(p => p.AccountId == accountId).ToListAsync(ct);
+        var devices = (await db.Devices.AsNoTracking().Where(d => d.AccountId == accountId).ToListAsync(ct)).ToLookup(d => d.ExtensionId);
+        var forwarding = (await db.ForwardingNumbers.AsNoTracking().Where(f => f.AccountId == accountId).ToListAsync(ct)).ToLookup(f => f.ExtensionId);
+        var documents = await db.CallHandling.AsNoTracking().Where(c => c.AccountId == accountId).ToDictionaryAsync(c => c.ExtensionId, c => c.Document, ct);
+        var ids = extensions.Select(e => e.Id).ToList();
+        var members = (await db.DepartmentMembers.AsNoTracking().Where(m => ids.Contains(m.DepartmentId)).OrderBy(m => m.Position).ToListAsync(ct))
+            .ToLookup(m => m.DepartmentId, m => m.ExtensionId);
+
+        ExtensionSnapshot Snapshot(Extension e)
+        {
+            var book = forwarding[e.Id].ToList();
+            var document = documents.TryGetValue(e.Id, out var json)
+                ? CallHandlingStore.Deserialize(json)
+                : Defaults.Document(e.Id, book.Where(f => f.DeviceId is not null).Select(f => f.Id));
+            return new ExtensionSnapshot(
+                e.Id, e.AccountId, e.ExtensionNumber, e.Name, KindOf(e.Type), e.Status == ExtensionStatus.Enabled,
+                e.TimeZone ?? account.TimeZone, DndOf(account, e, document), document,
+                [.. devices[e.Id].Select(d => new DeviceSnapshot(d.Id, d.Name, DeviceKindOf(d.Type), d.Status == DeviceStatus.Online))],
+                book.ToDictionary(f => f.Id, f => new ForwardingSnapshot(f.Id, f.PhoneNumber, f.Label, f.DeviceId)),
+                [.. members[e.Id]],
+                numbers.FirstOrDefault(n => n.ExtensionId == e.Id && n.UsageType == PhoneNumberUsage.DirectNumber)?.Number);
+        }
+
+        return new AccountSnapshot(
+            account.Id, account.TimeZone, BusinessHoursApi.CompanyHours(account),
+            numbers.ToDictionary(n => n.Number, n => new NumberSnapshot(n.Number, LineOf(n.UsageType), n.ExtensionId), StringComparer.Ordinal),
+            extensions.ToDictionary(e => e.Id, Snapshot));
+    }
+
+    /// <summary>
+    /// On an account with the new call handling, a user's do-not-disturb is the dnd state
+    /// (dndStatusPersonal); otherwise it is the presence dndStatus.
+    /// </summary>
+    private static RoutingDnd DndOf(Account account, Extension extension, CallHandlingDocument document)
+    {
+        if (account.NewCallHandling && ExtensionViews.IsUser(extension.Type))
+            return document.States.TryGetValue(StateId.Dnd, out var dnd) && dnd.Enabled ? RoutingDnd.DoNotAcceptAnyCalls : RoutingDnd.TakeAllCalls;
+        return extension.DndStatus switch
+        {
+            Data.DndStatus.TakeAllCalls => RoutingDnd.TakeAllCalls,
+            Data.DndStatus.DoNotAcceptDepartmentCalls => RoutingDnd.DoNotAcceptDepartmentCalls,
+            Data.DndStatus.TakeDepartmentCallsOnly => RoutingDnd.TakeDepartmentCallsOnly,
+            Data.DndStatus.DoNotAcceptAnyCalls => RoutingDnd.DoNotAcceptAnyCalls,
+        };
+    }
+
+    private static ExtensionKind KindOf(ExtensionType type) => type switch
+    {
+        _ when ExtensionViews.IsUser(type) => ExtensionKind.User,
+        ExtensionType.Department => ExtensionKind.Department,
+        ExtensionType.IvrMenu => ExtensionKind.IvrMenu,
+        ExtensionType.Announcement => ExtensionKind.AnnouncementOnly,
+        ExtensionType.Voicemail => ExtensionKind.TakeMessagesOnly,
+        ExtensionType.ParkLocation => ExtensionKind.ParkLocation,
+        ExtensionType.SharedLinesGroup => ExtensionKind.SharedLinesGroup,
+        _ => ExtensionKind.Other,
+    };
+
+    private static LineKind LineOf(PhoneNumberUsage usage) => usage switch
+    {
+        PhoneNumberUsage.MainCompanyNumber => LineKind.MainCompanyNumber,
+        PhoneNumberUsage.CompanyNumber or PhoneNumberUsage.AdditionalCompanyNumber => LineKind.CompanyNumber,
+        PhoneNumberUsage.DirectNumber => LineKind.DirectNumber,
+        PhoneNumberUsage.CompanyFaxNumber => LineKind.CompanyFaxNumber,
+        _ => LineKind.Other,
+    };
+
+    private static DeviceKind DeviceKindOf(DeviceType type) => type switch
+    {
+        DeviceType.HardPhone => DeviceKind.HardPhone,
+        DeviceType.SoftPhone or DeviceType.WebPhone or DeviceType.WebRTC => DeviceKind.SoftPhone,
+        _ => DeviceKind.OtherPhone,
+    };
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Switchboard.Telephony.Sessions;
+
+namespace Switchboard.CallControl;
+
+// The wire shapes of the Call Control API (CallSessionObject, CallParty) and of the
+// telephony-session event body, from the engine's sessions and parties.
+
+public sealed record OriginInfo(string Type);
+
+public sealed record PartyInfo(string? PhoneNumber, string? Name, string? DeviceId, string? ExtensionId);
+
+public sealed record PeerInfo(string SessionId, string TelephonySessionId, string PartyId);
+
+public sealed record CallStatusInfo(string Code, string? Reason, PeerInfo? PeerId, bool Rcc);
+
+public sealed record OwnerInfo(string AccountId, string? ExtensionId);
+
+public sealed record ParkInfoView(string Id);
+
+/// <summary>CallParty.</summary>
+public sealed record CallParty(
+    string Id,
+    string? AccountId,
+    string? ExtensionId,
+    CallStatusInfo Status,
+    bool Muted,
+    bool StandAlone,
+    ParkInfoView? Park,
+    PartyInfo From,
+    PartyInfo To,
+    OwnerInfo? Owner,
+    string Direction);
+
+/// <summary>CallSessionObject.</summary>
+public sealed record CallSessionObject(string Id, OriginInfo Origin, IReadOnlyList<CallParty> Parties, DateTime CreationTime);
+
+public static class SessionViews
+{
+    public static CallSessionObject Session(SessionView s) =>
+        new(s.TelephonySessionId, new OriginInfo(s.Origin.ToString()), [.. s.Parties.Select(p => Party(s, p))], s.CreationTime.UtcDateTime);
+
+    public static CallParty Party(SessionView s, Party p) => new(
+        p.Id,
+        Id(p.AccountId),
+        Id(p.ExtensionId),
+        new CallStatusInfo(p.Status.ToString(), p.Reason, p.PeerId is null ? null : new PeerInfo(s.SessionId, s.TelephonySessionId, p.PeerId), false),
+        p.Muted,
+        p.StandAlone,
+        p.Park is null ? null : new ParkInfoView(p.Park.Id),
+        Endpoint(p.From),
+        Endpoint(p.To),
+        p.AccountId is { } account ? new OwnerInfo(Id(account)!, Id(p.ExtensionId)) : null,
+        p.Direction.ToString());
+
+    public static PartyInfo Endpoint(CallEndpoint e) => new(e.PhoneNumber, e.Name, Id(e.DeviceId), Id(e.ExtensionId));
+
+    public static string? Id(long? id) => id?.ToString(CultureInfo.InvariantCulture);
+}
