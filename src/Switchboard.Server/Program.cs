@@ -18,6 +18,11 @@ if (cli.Command == "help")
     Console.WriteLine(Cli.Usage);
     return;
 }
+if (cli.Command == "sim")
+{
+    Environment.ExitCode = await SimulatorCli.RunAsync(cli.HostArgs);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(cli.HostArgs);
 builder.AddSwitchboard();

@@ -10,6 +10,7 @@ public sealed record Cli(string Command, string? ExportTo, string[] HostArgs, st
         switchboard [--seed FILE] [--data DIR] [--overwrite-env] [--env-file FILE] [--urls URL]
         switchboard export [--out FILE] [--data DIR]
         switchboard upgrade-call-handling ACCOUNT_ID [--data DIR]
+        switchboard sim COMMAND ...   drive the call simulator of a running server (switchboard sim --help)
 
           --seed FILE       load accounts, users, numbers, devices and apps from a YAML or JSON file
                             into an empty database instead of the demo
@@ -40,6 +41,7 @@ public sealed record Cli(string Command, string? ExportTo, string[] HostArgs, st
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
+            if (i == 0 && arg == "sim") return new Cli("sim", null, args[1..]);
             if (i == 0 && arg is "export" or "serve") command = arg;
             else if (i == 0 && arg == "upgrade-call-handling")
             {
