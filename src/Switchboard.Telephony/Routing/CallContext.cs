@@ -12,8 +12,11 @@ internal sealed class CallContext(RoutingRequest request)
     public AccountSnapshot Account => Request.Account;
     public List<string> Why { get; } = [];
 
+    /// <summary>The number dialled as the account stores it (E.164), once the destination has found it; else as dialled.</summary>
+    public string Dialled { get; set; } = request.To;
+
     /// <summary>The caller's number, or null when the call carries no caller id ("anonymous", "private", empty).</summary>
-    public string? CallerNumber => Request.From.Any(char.IsAsciiDigit) ? Request.From : null;
+    public string? CallerNumber => Request.From is { } from && from.Any(char.IsAsciiDigit) ? from : null;
 
     /// <summary>Numbers the caller is known by: the number presented and, for internal calls, the caller's direct number.</summary>
     public IEnumerable<string> CallerNumbers()

@@ -73,8 +73,8 @@ internal static class CustomRules
         }
         if (rule.CalledNumbers.Count > 0)
         {
-            if (!rule.CalledNumbers.Contains(call.Request.To)) return (reasons, $"the number dialled {call.Request.To} is not one of its numbers");
-            reasons.Add($"the number dialled {call.Request.To} is one of its numbers");
+            if (!rule.CalledNumbers.Contains(call.Dialled)) return (reasons, $"the number dialled {call.Dialled} is not one of its numbers");
+            reasons.Add($"the number dialled {call.Dialled} is one of its numbers");
         }
         if (rule.Schedule is { } schedule && HasSchedule(rule))
         {

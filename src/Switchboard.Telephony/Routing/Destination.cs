@@ -19,6 +19,7 @@ internal static class Destination
                 : $"{to} is neither an extension number nor a number of this account.");
             return (null, null);
         }
+        call.Dialled = number.PhoneNumber;
         return number.Kind switch
         {
             LineKind.CompanyFaxNumber => Refused(call, number.ExtensionId,

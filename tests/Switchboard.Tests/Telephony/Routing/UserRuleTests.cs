@@ -155,6 +155,29 @@ public class UserRuleTests
     }
 
     [Fact]
+    public void Route_CustomRuleByCalledNumberDialledWithoutPlus_MatchesTheStoredNumber()
+    {
+        var rules = AliceRules();
+        rules.Rules.Add(Custom(8, "Campaign", ForwardTo(Home), called: [AliceDirect]));
+
+        var plan = Route(Account().Add(AliceUser(rules)).Build(), AliceDirect[1..], TuesdayMorning);
+
+        Assert.Equal("interaction:8", plan.Rule);
+    }
+
+    [Fact]
+    public void Route_NullCallerWithCallerRule_IsTreatedAsNoCallerId()
+    {
+        var rules = AliceRules();
+        rules.Rules.Add(Custom(7, "Family", ForwardTo(Home), callers: [Outsider]));
+
+        var plan = RouteToAlice(rules, TuesdayMorning, from: null!);
+
+        Assert.Equal("work-hours", plan.Rule);
+        HasReason(plan, "the call has no caller id");
+    }
+
+    [Fact]
     public void Route_CustomRuleByCalledNumberOtherNumber_DoesNotMatch()
     {
         var rules = AliceRules();
