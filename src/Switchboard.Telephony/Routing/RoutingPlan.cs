@@ -10,8 +10,9 @@ public sealed record RoutingRequest(AccountSnapshot Account, string From, string
 /// What happens to a call, step by step, and why. <see cref="ExtensionId"/> is the extension the call
 /// was delivered to (after following the number); <see cref="Rule"/> names the rule that decided:
 /// "forward-all-calls", "dnd", "agent", "work-hours", "after-hours", "interaction:{id}", or the
-/// extension type's own handling ("department", "ivr-menu", ...). An empty plan with a reason means the
-/// call is refused (unknown number, disabled extension).
+/// extension type's own handling ("department", "ivr-menu", "announcement-only", "take-messages-only",
+/// "park-location", "shared-lines-group"). An empty plan whose rule is "refused", with a reason, means
+/// the call is refused (unknown number, fax number, disabled extension).
 /// </summary>
 public sealed record RoutingPlan(long? ExtensionId, string Rule, IReadOnlyList<PlanStep> Steps, IReadOnlyList<string> Why);
 
