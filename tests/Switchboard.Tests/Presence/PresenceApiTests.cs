@@ -1,0 +1,71 @@
+using Switchboard.Tests.Support;
+
+namespace Switchboard.Tests.Presence;
+
+/// <summary>Presence: what a user sets is stored and shown; do not disturb of upgraded users is their dnd state.</summary>
+public sealed class PresenceApiTests : IDisposable
+{
+    private const string Presence = "/restapi/v1.0/account/~/extension/~/presence";
+    private readonly SwitchboardHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task ReadPresence_NoCalls_IsAvailableWithNoCall()
+    {
+        var alice = await _host.ClientAsync();
+        var presence = await alice.GetJsonAsync(Presence + "?detailedTelephonyState=true&sipData=true");
+        Assert.Equal(("Available", "NoCall", "Available", "TakeAllCalls"), (
+            presence.GetProperty("presenceStatus").GetString(), presence.GetProperty("telephonyStatus").GetString(),
+            presence.GetProperty("userStatus").GetString(), presence.GetProperty("dndStatus").GetString()));
+        Assert.Equal("101", presence.GetProperty("extension").GetProperty("extensionNumber").GetString());
+        Assert.Empty(presence.GetProperty("activeCalls").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task UpdatePresence_Stored_AndSeenByColleaguesAndTheAccountList()
+    {
+        var alice = await _host.ClientAsync();
+        await (await alice.PutJsonAsync(Presence, new { userStatus = "Busy", message = "In a meeting", allowSeeMyPresence = false })).ExpectJsonAsync(200);
+        var bob = await _host.ClientAsync("RC_USER2_JWT");
+        var seen = await bob.GetJsonAsync("/restapi/v1.0/account/~/extension/11111111/presence");
+        Assert.Equal(("Busy", "In a meeting", false), (seen.GetProperty("userStatus").GetString(), seen.GetProperty("message").GetString(), seen.GetProperty("allowSeeMyPresence").GetBoolean()));
+        var list = await alice.GetJsonAsync("/restapi/v1.0/account/~/presence?perPage=2");
+        Assert.Equal(2, list.GetProperty("records").GetArrayLength());
+        Assert.Equal("Busy", list.GetProperty("records")[0].GetProperty("presenceStatus").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"userStatus":"Sleeping"}""", "userStatus")]
+    [InlineData("""{"dndStatus":"DoNotAcceptDepartmentCalls"}""", "dndStatus")]
+    [InlineData("""{"dndStatusPersonal":"DoNotAcceptAnyCalls"}""", "dndStatusPersonal")]
+    public async Task UpdatePresence_BadValue_NamesTheParameterAndChangesNothing(string body, string parameter)
+    {
+        var bob = await _host.ClientAsync("RC_USER2_JWT");
+        var error = await (await bob.SendRawAsync(HttpMethod.Put, Presence, body)).ExpectErrorAsync(400, "CMN-101");
+        Assert.Equal(parameter, error.GetProperty("parameterName").GetString());
+        var presence = await bob.GetJsonAsync(Presence);
+        Assert.Equal(("Available", "TakeAllCalls"), (presence.GetProperty("userStatus").GetString(), presence.GetProperty("dndStatus").GetString()));
+    }
+
+    [Fact]
+    public async Task UpdatePresence_AnotherUser_NeedsAnAdministrator()
+    {
+        var bob = await _host.ClientAsync("RC_USER2_JWT");
+        await (await bob.PutJsonAsync("/restapi/v1.0/account/~/extension/11111111/presence", new { userStatus = "Offline" })).ExpectErrorAsync(403, "CMN-419");
+    }
+
+    [Fact]
+    public async Task DndStatusPersonal_OnUpgradedAccount_IsTheDndState()
+    {
+        var dave = await _host.ClientAsync("RC_OTHER_ACCOUNT_JWT");
+        var presence = await (await dave.PutJsonAsync(Presence, new { dndStatusPersonal = "DoNotAcceptAnyCalls" })).ExpectJsonAsync(200);
+        Assert.Equal("DoNotAcceptAnyCalls", presence.GetProperty("dndStatusPersonal").GetString());
+        var state = await dave.GetJsonAsync("/restapi/v2/accounts/~/extensions/~/comm-handling/states/dnd");
+        Assert.True(state.GetProperty("enabled").GetBoolean());
+
+        await (await dave.SendRawAsync(HttpMethod.Patch, "/restapi/v2/accounts/~/extensions/~/comm-handling/states/dnd", """{"enabled":false}""")).ExpectJsonAsync(200);
+        Assert.Equal("TakeAllCalls", (await dave.GetJsonAsync(Presence)).GetProperty("dndStatusPersonal").GetString());
+        await (await dave.PutJsonAsync(Presence, new { dndStatus = "DoNotAcceptAnyCalls" })).ExpectErrorAsync(400, "CMN-101");
+    }
+}
