@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Switchboard.Telephony.Routing;
+using Switchboard.Telephony.Sessions;
+
+namespace Switchboard.Telephony.Runtime;
+
+/// <summary>
+/// The in-process call engine: one <see cref="SessionActor"/> per live session, timers from the
+/// injected <see cref="TimeProvider"/>, events to subscribers in each session's order.
+/// </summary>
+public sealed class CallEngine : ICallEngine
+{
+    private readonly IRoutingDirectory _directory;
+    private readonly ConcurrentDictionary<string, SessionActor> _sessions = new(StringComparer.Ordinal);
+    private long _nextSessionId = 21_000_000_000;
+
+    /// <param name="route">The routing decision; <see cref="Router.Route"/> unless a test or the benchmark passes its own plans.</param>
+    /// <param name="recentEvents">How many events <see cref="RecentEvents"/> keeps.</param>
+    public CallEngine(IRoutingDirectory directory, TimeProvider time, Func<RoutingRequest, RoutingPlan>? route = null, int recentEvents = 1000)
+    {
+        _directory = directory;
+        Time = time;
+        Behaviours = new CallBehaviours();
+        Machine = new SessionMachine(new SessionRules(route ?? Router.Route, Behaviours));
+        Hub = new EventHub(recentEvents);
+    }
+
+    public CallBehaviours Behaviours { get; }
+
+    /// <summary>Live sessions, all accounts.</summary>
+    public int LiveCount => _sessions.Count;
+
+    internal TimeProvider Time { get; }
+    internal SessionMachine Machine { get; }
+    internal EventHub Hub { get; }
+    internal ExtensionIndex Index { get; } = new();
+    internal Activity Activity { get; } = new();
+
+    public IDisposable Subscribe(Action<TelephonyEvent> handler) => Hub.Subscribe(handler);
+
+    /// <summary>Completes when every command and fired timer queued so far has been applied (tests, the simulator's clock).</summary>
+    public Task WhenIdleAsync() => Activity.WhenIdleAsync();
+
+    public async Task<CallResult<SessionView>> PlaceInboundAsync(string from, string to, CancellationToken ct = default)
+    {
+        var account = await _directory.FindByNumberAsync(to, ct);
+        if (account is null) return CallResult.Fail<SessionView>(CallError.NumberNotFound, $"No account has the number {to}.");
+        return await Start(account, OriginType.Call, new StartInbound(from, to));
+    }
+
+    public async Task<CallResult<SessionView>> PlaceFromDeviceAsync(long accountId, long extensionId, long? deviceId, string to, OriginType origin = OriginType.Call, CancellationToken ct = default)
+    {
+        var account = await _directory.FindAccountAsync(accountId, ct);
+        if (account is null) return CallResult.Fail<SessionView>(CallError.NumberNotFound, $"Account {accountId} is not known.");
+        return await Start(account, origin, new StartFromDevice(extensionId, deviceId, to));
+    }
+
+    public Task<CallResult<SessionView>> AnswerAsync(string telephonySessionId, string partyId, long? deviceId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new AnswerParty(partyId, deviceId), ct);
+
+    public Task<CallResult<SessionView>> DeclineAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new DeclineParty(partyId), ct);
+
+    public Task<CallResult<SessionView>> HangUpAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new HangUpParty(partyId), ct);
+
+    public Task<CallResult<SessionView>> SendDigitsAsync(string telephonySessionId, string partyId, string digits, CancellationToken ct = default) =>
+        Send(telephonySessionId, new SendDigits(partyId, digits), ct);
+
+    public SessionView? Find(string telephonySessionId) =>
+        _sessions.TryGetValue(telephonySessionId, out var actor) && actor.State is { Parties.Length: > 0, Ended: false } s ? s.ToView() : null;
+
+    public IReadOnlyList<SessionView> Live(long? accountId = null)
+    {
+        var list = new List<SessionView>();
+        foreach (var actor in _sessions.Values)
+        {
+            var s = actor.State;
+            if (s.Parties.Length > 0 && !s.Ended && (accountId is null || s.Account.Id == accountId)) list.Add(s.ToView());
+        }
+        return list;
+    }
+
+    public IReadOnlyList<ActiveCall> ActiveCalls(long extensionId)
+    {
+        var list = new List<ActiveCall>();
+        foreach (var actor in Index.Of(extensionId))
+        {
+            var s = actor.State;
+            foreach (var p in s.Parties)
+            {
+                if (p.ExtensionId != extensionId || ExtensionIndex.TelephonyStatus(p) is not { } status) continue;
+                list.Add(new ActiveCall(s.TelephonySessionId, s.SessionId, p.Id, p.Direction, p.From.PhoneNumber, p.From.Name, p.To.PhoneNumber, p.To.Name, status, s.CreationTime));
+            }
+        }
+        return list;
+    }
+
+    public void SetBehaviour(string phoneNumber, Behaviour? behaviour) => Behaviours.SetNumber(phoneNumber, behaviour);
+    public void SetDeviceBehaviour(long deviceId, Behaviour? behaviour) => Behaviours.SetDevice(deviceId, behaviour);
+    public Behaviour BehaviourOf(string phoneNumber) => Behaviours.OfNumber(phoneNumber);
+    public Behaviour DeviceBehaviourOf(long deviceId) => Behaviours.OfDeviceRing(deviceId);
+
+    public IReadOnlyList<TelephonyEvent> RecentEvents(int count) => Hub.Recent(count);
+
+    internal void Forget(SessionActor actor) => _sessions.TryRemove(actor.State.TelephonySessionId, out _);
+
+    private Task<CallResult<SessionView>> Start(AccountSnapshot account, OriginType origin, SessionCommand start)
+    {
+        var telephonySessionId = "s-" + Guid.NewGuid().ToString("N");
+        var sessionId = Interlocked.Increment(ref _nextSessionId).ToString(CultureInfo.InvariantCulture);
+        var actor = new SessionActor(this, SessionState.New(telephonySessionId, sessionId, account, origin, Time.GetUtcNow()));
+        _sessions[telephonySessionId] = actor;
+        var mail = new CommandMail(start);
+        actor.Post(mail);
+        return mail.Task;
+    }
+
+    private Task<CallResult<SessionView>> Send(string telephonySessionId, SessionCommand command, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested) return Task.FromCanceled<CallResult<SessionView>>(ct);
+        if (!_sessions.TryGetValue(telephonySessionId, out var actor))
+            return Task.FromResult(CallResult.Fail<SessionView>(CallError.SessionNotFound, $"Session {telephonySessionId} is not live."));
+        var mail = new CommandMail(command);
+        actor.Post(mail);
+        return mail.Task;
+    }
+}

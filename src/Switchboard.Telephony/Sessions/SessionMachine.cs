@@ -1,0 +1,32 @@
+using Switchboard.Telephony.Runtime;
+
+namespace Switchboard.Telephony.Sessions;
+
+/// <summary>
+/// The session state machine (design rule 3): <c>Decide(state, command, now)</c> returns the new state
+/// and its effects (events to publish, each with the session's next sequence; timers to start or
+/// cancel). No clock, no threads, no I/O: the runtime applies the effects.
+/// </summary>
+public sealed class SessionMachine(SessionRules rules)
+{
+    public SessionRules Rules { get; } = rules;
+
+    public Decision Decide(SessionState state, SessionCommand command, DateTimeOffset now)
+    {
+        if (command is Noop || (state.Ended && command is TimerFired)) return new Decision(state, SessionEffects.None);
+        if (state.Ended) return new Decision(state, SessionEffects.None, CallError.SessionNotFound, "The call has ended.");
+        var t = new Transition(Rules, state, now);
+        var failure = command switch
+        {
+            StartInbound c => t.StartInbound(c),
+            StartFromDevice c => t.StartFromDevice(c),
+            AnswerParty c => t.Answer(c),
+            DeclineParty c => t.Decline(c),
+            HangUpParty c => t.HangUp(c),
+            SendDigits c => t.Digits(c),
+            TimerFired c => t.Timer(c),
+            _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
+        };
+        return failure is { } f ? new Decision(state, SessionEffects.None, f.Error, f.Message) : t.Done();
+    }
+}

@@ -1,0 +1,188 @@
+using Switchboard.Telephony.Routing;
+using Switchboard.Telephony.Runtime;
+
+namespace Switchboard.Telephony.Sessions;
+
+// One method per command; each returns a failure (and the transition is thrown away) or null.
+internal sealed partial class Transition
+{
+    public Failure? StartInbound(StartInbound c)
+    {
+        if (Parties.Length != 0) return new Failure(CallError.InvalidState, "The call has already started.");
+        var plan = _rules.Route(new RoutingRequest(_s.Account, c.From, c.To, null, _now));
+        _s.Caller = new CallEndpoint(c.From);
+        _s.CalledNumber = c.To;
+        _s.CalledExtensionId = plan.ExtensionId;
+        var callee = plan.ExtensionId is { } id && _s.Account.Extensions.TryGetValue(id, out var ext) ? ext : null;
+        // The caller's party is the account's view of the outside leg: account path, no extension (2.9).
+        Add(null, CallDirection.Outbound, _s.Caller, new CallEndpoint(c.To, callee?.Name, callee?.Id), PartyStatus.Setup);
+        _s.Plan = plan;
+        _s.Phase = CallPhase.Ringing;
+        RunPlan();
+        return null;
+    }
+
+    public Failure? StartFromDevice(StartFromDevice c)
+    {
+        if (Parties.Length != 0) return new Failure(CallError.InvalidState, "The call has already started.");
+        if (!_s.Account.Extensions.TryGetValue(c.ExtensionId, out var ext) || !ext.Enabled)
+            return new Failure(CallError.InvalidTarget, $"Extension {c.ExtensionId} cannot place calls.");
+        if (c.DeviceId is { } deviceId && !HasDevice(ext, deviceId))
+            return new Failure(CallError.InvalidTarget, $"Device {deviceId} is not a device of extension {ext.Id}.");
+        var callee = InternalTarget(c.To);
+        _s.Caller = new CallEndpoint(ext.DirectNumber ?? ext.ExtensionNumber, ext.Name, ext.Id);
+        _s.CalledNumber = c.To;
+        _s.CalledExtensionId = callee?.Id;
+        Add(ext.Id, CallDirection.Outbound, _s.Caller with { DeviceId = c.DeviceId }, new CallEndpoint(c.To, callee?.Name, callee?.Id), PartyStatus.Setup);
+        _s.Phase = CallPhase.DeviceSetup;
+        var own = c.DeviceId is { } d ? _rules.Behaviours.OfDeviceOutbound(d) : CallBehaviours.DeviceOutboundDefault;
+        switch (own.Kind)
+        {
+            case BehaviourKind.AnswerAfter:
+                if (own.After <= TimeSpan.Zero) Dial();
+                else StartTimer(TimerPurpose.DeviceAnswer, own.After);
+                break;
+            case BehaviourKind.NeverAnswer:
+                break;
+            case BehaviourKind.Busy:
+                EndSession("TargetBusy");
+                break;
+            case BehaviourKind.Reject:
+                EndSession("Rejected");
+                break;
+        }
+        return null;
+    }
+
+    private static bool HasDevice(ExtensionSnapshot ext, long deviceId)
+    {
+        foreach (var d in ext.Devices)
+            if (d.Id == deviceId) return true;
+        return false;
+    }
+
+    /// <summary>The extension a dialled extension number or account number reaches; null for an outside number.</summary>
+    private ExtensionSnapshot? InternalTarget(string to)
+    {
+        if (_s.Account.ByExtensionNumber(to) is { } byNumber) return byNumber;
+        if (_s.Account.Numbers.TryGetValue(to, out var n) && n.ExtensionId is { } id && _s.Account.Extensions.TryGetValue(id, out var ext)) return ext;
+        return null;
+    }
+
+    /// <summary>The caller's device has its leg: the far end is dialled (routed when it is the account's).</summary>
+    private void Dial()
+    {
+        CancelAllTimers();
+        var inside = _s.Account.Numbers.ContainsKey(_s.CalledNumber) || _s.Account.ByExtensionNumber(_s.CalledNumber) is not null;
+        _s.Plan = inside
+            ? _rules.Route(new RoutingRequest(_s.Account, _s.Caller.PhoneNumber ?? "", _s.CalledNumber, _s.Caller.ExtensionId, _now))
+            : OutsidePlan(_s.CalledNumber, "an outside number was dialled");
+        _s.Step = 0;
+        _s.Phase = CallPhase.Ringing;
+        RunPlan();
+    }
+
+    public Failure? Answer(AnswerParty c)
+    {
+        var i = IndexOf(c.PartyId);
+        if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
+        var party = Parties[i];
+        if (_s.Phase == CallPhase.DeviceSetup && i == 0)
+        {
+            if (c.DeviceId is { } own && party.From.DeviceId is { } placed && own != placed)
+                return new Failure(CallError.InvalidTarget, $"The call was placed from device {placed}.");
+            Dial();
+            return null;
+        }
+        if (_s.Phase != CallPhase.Ringing || !IsRinging(party)) return new Failure(CallError.InvalidState, $"Party {c.PartyId} is not ringing.");
+        var chosen = -1;
+        foreach (var leg in _s.Legs)
+        {
+            if (leg.Status != LegStatus.Ringing || leg.PartyId != c.PartyId) continue;
+            if (c.DeviceId is null || (leg.Leg.Kind == LegKind.Device && leg.Leg.DeviceId == c.DeviceId))
+            {
+                chosen = leg.Key;
+                break;
+            }
+            if (chosen < 0) chosen = leg.Key;
+        }
+        if (chosen < 0) return new Failure(CallError.InvalidState, $"Party {c.PartyId} is not ringing.");
+        if (c.DeviceId is { } device && !(party.ExtensionId is { } e && _s.Account.Extensions.TryGetValue(e, out var ext) && HasDevice(ext, device)))
+            return new Failure(CallError.InvalidTarget, $"Device {device} cannot answer party {c.PartyId}.");
+        AnswerLeg(chosen);
+        return null;
+    }
+
+    public Failure? Decline(DeclineParty c, string? reason = null)
+    {
+        var i = IndexOf(c.PartyId);
+        if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
+        if (_s.Phase == CallPhase.DeviceSetup && i == 0)
+        {
+            EndSession("Rejected");
+            return null;
+        }
+        var rings = false;
+        foreach (var leg in _s.Legs) rings |= leg.Status == LegStatus.Ringing && leg.PartyId == c.PartyId;
+        if (_s.Phase != CallPhase.Ringing || !rings) return new Failure(CallError.InvalidState, $"Party {c.PartyId} is not ringing.");
+        var exhausted = false;
+        foreach (var leg in _s.Legs)
+            if (leg.Status == LegStatus.Ringing && leg.PartyId == c.PartyId) exhausted = DropLeg(leg.Key, reason);
+        if (exhausted) NextStep();
+        return null;
+    }
+
+    public Failure? HangUp(HangUpParty c)
+    {
+        var i = IndexOf(c.PartyId);
+        if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
+        if (!IsLive(Parties[i].Status)) return new Failure(CallError.InvalidState, $"Party {c.PartyId} has already left the call.");
+        // A ringing phone hung up is a decline: the rest of the call goes on.
+        if (i != 0 && _s.Phase == CallPhase.Ringing && IsRinging(Parties[i]) && Decline(new DeclineParty(c.PartyId)) is null) return null;
+        EndSession();
+        return null;
+    }
+
+    public Failure? Digits(SendDigits c)
+    {
+        var i = IndexOf(c.PartyId);
+        if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
+        if (_s.Phase != CallPhase.Menu) return null; // keys pressed in a conversation are only heard
+        if (i != 0) return new Failure(CallError.InvalidState, "Only the caller chooses in a menu.");
+        var target = _s.Account.ByExtensionNumber(c.Digits.Trim().TrimEnd('#'));
+        if (target is null || !target.Enabled) return null; // an unknown choice: the menu keeps waiting
+        CancelAllTimers();
+        CloseSystemParty("CallerInputRedirect");
+        if (Reroute(target)) RunPlan();
+        return null;
+    }
+
+    public Failure? Timer(TimerFired c)
+    {
+        if (!TakeTimer(c.Token, out var timer)) return null;
+        switch (timer.Purpose)
+        {
+            case TimerPurpose.StepTimeout:
+                if (_s.Phase == CallPhase.Announcement)
+                {
+                    EndSession();
+                    break;
+                }
+                if (_s.Phase == CallPhase.Menu) CloseSystemParty("Timeout");
+                NextStep();
+                break;
+            case TimerPurpose.LegJoin:
+                if (_s.Legs[timer.LegKey].Status != LegStatus.Waiting) break;
+                RingLegNow(timer.LegKey);
+                if (_s.Phase == CallPhase.Ringing && LegsExhausted()) NextStep();
+                break;
+            case TimerPurpose.LegAnswer:
+                if (_s.Legs[timer.LegKey].Status == LegStatus.Ringing) AnswerLeg(timer.LegKey);
+                break;
+            case TimerPurpose.DeviceAnswer:
+                if (_s.Phase == CallPhase.DeviceSetup) Dial();
+                break;
+        }
+        return null;
+    }
+}
