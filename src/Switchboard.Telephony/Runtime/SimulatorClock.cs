@@ -27,7 +27,9 @@ public sealed class SimulatorClock : TimeProvider, IDisposable
 
     public SimulatorClock(ClockMode mode = ClockMode.RealTime, double factor = 1, DateTimeOffset? start = null)
     {
-        _anchor = _manualNow = start ?? System.GetUtcNow();
+        // Frozen at the start until SetMode anchors the chosen mode there.
+        _mode = ClockMode.Manual;
+        _anchor = _manualNow = _manualTarget = start ?? System.GetUtcNow();
         _anchorTimestamp = Stopwatch.GetTimestamp();
         _wake = System.CreateTimer(static s => ((SimulatorClock)s!).Fire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         SetMode(mode, factor);

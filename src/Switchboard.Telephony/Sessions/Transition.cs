@@ -50,12 +50,13 @@ internal sealed partial class Transition
     /// <summary>A new party joins with its first status, published as its first event.</summary>
     private int Add(long? extensionId, CallDirection direction, CallEndpoint from, CallEndpoint to, PartyStatus status)
     {
+        var party = new Party(NextPartyId(), _s.Account.Id, extensionId, direction, from, to, status);
         var old = _s.Parties;
         var parties = new Party[old.Length + 1];
         old.CopyTo(parties, 0);
         _s.Parties = parties;
         _partiesOwned = true;
-        Put(old.Length, new Party(NextPartyId(), _s.Account.Id, extensionId, direction, from, to, status));
+        Put(old.Length, party);
         return old.Length;
     }
 

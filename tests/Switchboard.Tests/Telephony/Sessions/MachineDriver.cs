@@ -1,0 +1,57 @@
+using Switchboard.Telephony.Routing;
+using Switchboard.Telephony.Runtime;
+using Switchboard.Telephony.Sessions;
+
+namespace Switchboard.Tests.Telephony.Sessions;
+
+/// <summary>
+/// Drives the pure state machine by hand: applies decisions, keeps the timers it asks for in virtual
+/// time and fires them in order when the test moves the clock. No threads, no engine.
+/// </summary>
+public sealed class MachineDriver
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero);
+    private readonly SortedDictionary<(DateTimeOffset Due, int Token), int> _timers = [];
+
+    public MachineDriver(Dictionary<string, RoutingPlan>? plans = null)
+    {
+        Machine = new SessionMachine(new SessionRules(TestAccount.Routes(plans), Behaviours));
+        State = SessionState.New("s-0123456789abcdef0123456789abcdef", "21000000001", TestAccount.Build(), OriginType.Call, Start);
+    }
+
+    public CallBehaviours Behaviours { get; } = new();
+    public SessionMachine Machine { get; }
+    public SessionState State { get; private set; }
+    public DateTimeOffset Now { get; private set; } = Start;
+    public List<TelephonyEvent> Events { get; } = [];
+    public IReadOnlyCollection<int> PendingTimers => _timers.Values;
+
+    public Decision Apply(SessionCommand command)
+    {
+        var d = Machine.Decide(State, command, Now);
+        State = d.State;
+        Events.AddRange(d.Effects.Events);
+        foreach (var token in d.Effects.CancelTimers)
+            foreach (var key in _timers.Where(t => t.Value == token).Select(t => t.Key).ToList()) _timers.Remove(key);
+        foreach (var t in d.Effects.StartTimers) _timers[(Now + t.Due, t.Token)] = t.Token;
+        return d;
+    }
+
+    /// <summary>Moves virtual time, firing due timers in order at their own time.</summary>
+    public void Advance(int seconds)
+    {
+        var until = Now + TimeSpan.FromSeconds(seconds);
+        while (_timers.Count > 0 && _timers.First().Key.Due <= until)
+        {
+            var (key, token) = _timers.First();
+            _timers.Remove(key);
+            Now = key.Due;
+            Apply(new TimerFired(token));
+        }
+        Now = until;
+    }
+
+    public string Party(int n) => $"p-0123456789abcdef0123456789abcdef-{n}";
+
+    public string[] Trace() => Telephony.Trace.Of(Events);
+}
