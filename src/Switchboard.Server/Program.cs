@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Switchboard.Accounts;
+using Switchboard.CallControl;
 using Switchboard.CallHandling;
 using Switchboard.CallHandling.V1;
 using Switchboard.CallHandling.V2;
@@ -11,6 +12,8 @@ using Switchboard.Hosting;
 using Switchboard.Http;
 using Switchboard.OAuth;
 using Switchboard.PhoneNumbers;
+using Switchboard.Presence;
+using Switchboard.Simulator;
 
 var cli = Cli.Parse(args);
 if (cli.Command == "help")
@@ -54,6 +57,11 @@ app.MapBusinessHours();
 app.MapCommHandling();
 app.MapCallHandlingUpgrade();
 app.MapGreetings();
+app.MapPresence();
+app.MapCallSessions();
+app.MapCallOut();
+app.MapSimulator();
+app.MapSimulatorClock();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -1,7 +1,10 @@
+using Switchboard.CallControl;
 using Switchboard.Data;
 using Switchboard.Http;
 using Switchboard.OAuth;
 using Switchboard.Seeding;
+using Switchboard.Telephony.Routing;
+using Switchboard.Telephony.Runtime;
 
 namespace Switchboard.Hosting;
 
@@ -25,9 +28,24 @@ public static class Services
         services.AddSingleton<SeedImporter>();
         services.AddHostedService<FirstStart>();
 
+        // The call engine runs on the simulator's clock, which the simulator API can scale or stop;
+        // everything else (tokens, expiries) keeps the server's time.
+        services.AddSingleton<IRoutingDirectory, AccountDirectory>();
+        services.AddSingleton(sp => EngineClock(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CallEngine(sp.GetRequiredService<IRoutingDirectory>(), sp.GetRequiredService<SimulatorClock>()));
+        services.AddSingleton<ICallEngine>(sp => sp.GetRequiredService<CallEngine>());
+
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
+    }
+
+    /// <summary><c>Switchboard:Clock</c> RealTime (default), Scaled (with <c>Switchboard:ClockFactor</c>) or Manual, from the server's now.</summary>
+    private static SimulatorClock EngineClock(IConfiguration config, TimeProvider time)
+    {
+        var mode = Enum.TryParse<ClockMode>(config["Switchboard:Clock"], out var m) ? m : ClockMode.RealTime;
+        var factor = double.TryParse(config["Switchboard:ClockFactor"], System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1;
+        return new SimulatorClock(mode, factor, time.GetUtcNow());
     }
 
     /// <summary>PostgreSQL when a connection string is configured, otherwise a SQLite file in the data folder.</summary>

@@ -172,7 +172,7 @@ public static class SimulatorApi
 
     /// <summary>How a call would be routed now (or at a given instant), with the reason for each step; nothing is placed.</summary>
     private static async Task<Results<Ok<PlanView>, ApiError>> Plan(
-        long accountId, PlanRequest? body, IRoutingDirectory directory, TimeProvider clock, CancellationToken ct)
+        long accountId, PlanRequest? body, IRoutingDirectory directory, SimulatorClock clock, CancellationToken ct)
     {
         long? fromExtension = null;
         if (body?.FromExtensionId is { } rawExtension)

@@ -84,6 +84,9 @@ public interface ICallEngine
     Behaviour BehaviourOf(string phoneNumber);
     Behaviour DeviceBehaviourOf(long deviceId);
 
+    /// <summary>Completes when every command and timer queued so far has been applied (the simulator answers after it).</summary>
+    Task WhenIdleAsync();
+
     /// <summary>The most recent events (newest last), for the simulator's event log.</summary>
     IReadOnlyList<TelephonyEvent> RecentEvents(int count);
 }

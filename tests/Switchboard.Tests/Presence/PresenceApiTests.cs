@@ -32,12 +32,14 @@ public sealed class PresenceApiTests : IDisposable
         Assert.Equal(("Busy", "In a meeting", false), (seen.GetProperty("userStatus").GetString(), seen.GetProperty("message").GetString(), seen.GetProperty("allowSeeMyPresence").GetBoolean()));
         var list = await alice.GetJsonAsync("/restapi/v1.0/account/~/presence?perPage=2");
         Assert.Equal(2, list.GetProperty("records").GetArrayLength());
-        Assert.Equal("Busy", list.GetProperty("records")[0].GetProperty("presenceStatus").GetString());
+        var all = (await alice.GetJsonAsync("/restapi/v1.0/account/~/presence")).GetProperty("records").EnumerateArray();
+        Assert.Equal("Busy", all.Single(r => r.GetProperty("extension").GetProperty("id").GetInt64() == 11111111).GetProperty("presenceStatus").GetString());
+        Assert.Equal(2, list.GetProperty("paging").GetProperty("perPage").GetInt32());
     }
 
     [Theory]
     [InlineData("""{"userStatus":"Sleeping"}""", "userStatus")]
-    [InlineData("""{"dndStatus":"DoNotAcceptDepartmentCalls"}""", "dndStatus")]
+    [InlineData("""{"message":"This message is longer than the seventy-five characters that presence allows."}""", "message")]
     [InlineData("""{"dndStatusPersonal":"DoNotAcceptAnyCalls"}""", "dndStatusPersonal")]
     public async Task UpdatePresence_BadValue_NamesTheParameterAndChangesNothing(string body, string parameter)
     {
@@ -46,6 +48,17 @@ public sealed class PresenceApiTests : IDisposable
         Assert.Equal(parameter, error.GetProperty("parameterName").GetString());
         var presence = await bob.GetJsonAsync(Presence);
         Assert.Equal(("Available", "TakeAllCalls"), (presence.GetProperty("userStatus").GetString(), presence.GetProperty("dndStatus").GetString()));
+    }
+
+    [Fact]
+    public async Task UpdatePresence_DepartmentCallsStatus_OnlyForDepartmentMembers()
+    {
+        var bob = await _host.ClientAsync("RC_USER2_JWT"); // a member of Support
+        var presence = await (await bob.PutJsonAsync(Presence, new { dndStatus = "DoNotAcceptDepartmentCalls" })).ExpectJsonAsync(200);
+        Assert.Equal("DoNotAcceptDepartmentCalls", presence.GetProperty("dndStatus").GetString());
+        var alice = await _host.ClientAsync();
+        var error = await (await alice.PutJsonAsync("/restapi/v1.0/account/~/extension/11111300/presence", new { dndStatus = "TakeDepartmentCallsOnly" })).ExpectErrorAsync(400, "CMN-101");
+        Assert.Equal("dndStatus", error.GetProperty("parameterName").GetString());
     }
 
     [Fact]

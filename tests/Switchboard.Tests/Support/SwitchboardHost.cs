@@ -32,6 +32,7 @@ public class SwitchboardHost : WebApplicationFactory<Program>
     {
         builder.UseSetting("Switchboard:DataDir", _database.Folder);
         builder.UseSetting("Switchboard:EnvFile", EnvPath);
+        builder.UseSetting("Switchboard:Clock", "Manual"); // calls move only when a test advances the simulator's clock
         builder.UseSetting("Switchboard:SpecCheck", Repo.File("spec", "rc-public-openapi.yml"));
         if (SeedFile is not null) builder.UseSetting("Switchboard:Seed", SeedFile);
         if (_database.PostgresConnection is not null) builder.UseSetting("ConnectionStrings:Postgres", _database.PostgresConnection);
