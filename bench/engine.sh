@@ -5,5 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build -c Release bench/Switchboard.Bench/Switchboard.Bench.csproj -v quiet -nologo >/dev/null
+out=$(dotnet bench/Switchboard.Bench/bin/Release/net10.0/Switchboard.Bench.dll "$@")
+grep '^Switchboard' <<<"$out"
 printf '| %-48s | %14s |\n|%s|%s|\n' "measure" "value" "$(printf -- '-%.0s' {1..50})" "$(printf -- '-%.0s' {1..16})"
-dotnet bench/Switchboard.Bench/bin/Release/net10.0/Switchboard.Bench.dll "$@" | grep -E '^\||^Switchboard'
+grep '^|' <<<"$out"
