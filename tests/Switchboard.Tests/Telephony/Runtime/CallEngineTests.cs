@@ -140,4 +140,25 @@ public sealed class CallEngineTests : IDisposable
         Ok(await engine.PlaceInboundAsync(Outsider, AliceNumber));
         Assert.Equal([1L, 2, 3, 4], seen);
     }
+
+    [Fact]
+    public async Task ParkedByThePlan_ParkLocationShowsParkedCall()
+    {
+        using var h = new EngineHarness(new() { [AliceNumber] = Plan(Alice, End(EndKind.Park, ParkLot)) });
+        var call = Ok(await h.Engine.PlaceInboundAsync(Outsider, AliceNumber));
+
+        var parked = Assert.Single(h.Engine.ActiveCalls(ParkLot));
+        Assert.Equal(("ParkedCall", call.Parties[1].Id), (parked.TelephonyStatus, parked.PartyId));
+        Assert.Equal(new ParkInfo("*801"), h.Engine.Find(call.TelephonySessionId)!.Parties[1].Park);
+    }
+
+    [Fact]
+    public async Task PlaceInbound_IvrDigits_RoutedToTheChosenExtension()
+    {
+        var call = Ok(await _h.Engine.PlaceInboundAsync(Outsider, MainNumber));
+        Ok(await _h.Engine.SendDigitsAsync(call.TelephonySessionId, call.Parties[0].Id, "103"));
+
+        Assert.Equal("Ringing", Assert.Single(_h.Engine.ActiveCalls(Carol)).TelephonyStatus);
+        Assert.Equal(["p1 Setup", "p2 Setup", "p1 Answered", "p2 Disconnected CallerInputRedirect", "p3 Setup", "p3 Proceeding"], _h.Trace(call.TelephonySessionId));
+    }
 }
