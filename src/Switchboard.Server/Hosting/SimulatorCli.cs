@@ -39,7 +39,9 @@ public static class SimulatorCli
             if (args[i] == "--env-file" && i + 1 < args.Length) envPath = args[++i];
             else words.Add(args[i]);
         }
-        var request = Request(words);
+        (HttpMethod, string, JsonObject?)? request;
+        try { request = Request(words); }
+        catch (FormatException) { request = null; } // a number that is not one
         if (request is null)
         {
             Console.Error.WriteLine(Usage);
@@ -103,11 +105,19 @@ public static class SimulatorCli
             ("behaviour", 2) => (HttpMethod.Get, BehaviourPath(sim, w[1]), null),
             ("behaviour", 3 or 4) => (HttpMethod.Put, BehaviourPath(sim, w[1]), new JsonObject { ["kind"] = w[2], ["afterSeconds"] = w.Count == 4 ? double.Parse(w[3], System.Globalization.CultureInfo.InvariantCulture) : null }),
             ("clock", 1) => (HttpMethod.Get, "/switchboard/v1/simulator/clock", null),
-            ("clock", 2 or 3) => (HttpMethod.Put, "/switchboard/v1/simulator/clock", new JsonObject { ["mode"] = w[1], ["factor"] = w.Count == 3 ? double.Parse(w[2], System.Globalization.CultureInfo.InvariantCulture) : null }),
+            ("clock", 2 or 3) => (HttpMethod.Put, "/switchboard/v1/simulator/clock", new JsonObject { ["mode"] = ClockMode(w[1]), ["factor"] = w.Count == 3 ? double.Parse(w[2], System.Globalization.CultureInfo.InvariantCulture) : null }),
             ("advance", 2) => (HttpMethod.Post, "/switchboard/v1/simulator/clock/advance", new JsonObject { ["seconds"] = double.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture) }),
             _ => null,
         };
     }
+
+    private static string ClockMode(string word) => word switch
+    {
+        "real" => "RealTime",
+        "scaled" => "Scaled",
+        "manual" => "Manual",
+        _ => word,
+    };
 
     private static string BehaviourPath(string sim, string target) => target.StartsWith("device:", StringComparison.Ordinal)
         ? $"{sim}/devices/{Uri.EscapeDataString(target[7..])}/behaviour"
