@@ -40,6 +40,31 @@ public sealed class SimulatorClockTests
         Assert.Equal([T0.AddSeconds(1), T0.AddSeconds(3)], fired);
     }
 
+    /// <summary>The engine applies a fired timer on another thread; a timer it starts must count from the firing, not from the end of the advance.</summary>
+    [Fact]
+    public async Task Manual_AdvanceAsync_TimerStartedWhileSettling_CountsFromItsFiring()
+    {
+        using var clock = new SimulatorClock(ClockMode.Manual, start: T0);
+        var fired = new List<DateTimeOffset>();
+        var started = new List<Action>();
+        void Ring(int left) => clock.CreateTimer(_ =>
+        {
+            fired.Add(clock.GetUtcNow());
+            if (left > 1) started.Add(() => Ring(left - 1)); // applied later, as a session's writer would
+        }, null, TimeSpan.FromSeconds(10), Timeout.InfiniteTimeSpan);
+        Ring(3);
+
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(35), () =>
+        {
+            foreach (var start in started.ToList()) start();
+            started.Clear();
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal([T0.AddSeconds(10), T0.AddSeconds(20), T0.AddSeconds(30)], fired);
+        Assert.Equal(T0.AddSeconds(35), clock.GetUtcNow());
+    }
+
     [Fact]
     public void Manual_ChangedDisposedAndPeriodicTimers()
     {
