@@ -91,7 +91,9 @@ public static class PresenceApi
 
     private static async Task<PresenceInfo> DescribeAsync(SwitchboardDb db, ICallEngine engine, Extension e, bool detailed, bool sip, Links links, CancellationToken ct)
     {
-        var dnd = e.Account!.NewCallHandling && (await DndStatesAsync(db, e.AccountId, ct)).Contains(e.Id);
+        var dnd = false;
+        if (e.Account!.NewCallHandling && await db.CallHandling.AsNoTracking().Where(c => c.ExtensionId == e.Id).Select(c => c.Document).FirstOrDefaultAsync(ct) is { } json)
+            dnd = CallHandlingStore.Deserialize(json).States.TryGetValue(StateId.Dnd, out var state) && state.Enabled;
         return PresenceViews.Describe(e, e.Account.NewCallHandling, dnd, engine.ActiveCalls(e.Id), detailed, sip, links);
     }
 
