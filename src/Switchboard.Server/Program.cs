@@ -60,6 +60,7 @@ app.MapGreetings();
 app.MapPresence();
 app.MapCallSessions();
 app.MapCallOut();
+app.MapRingOut();
 app.MapSimulator();
 app.MapSimulatorClock();
 

@@ -30,7 +30,9 @@ public sealed record CallParty(
     PartyInfo From,
     PartyInfo To,
     OwnerInfo? Owner,
-    string Direction);
+    string Direction,
+    // Initiator or Target, on the parties of a RingOut only.
+    string? RingOutRole = null);
 
 /// <summary>CallSessionObject.</summary>
 public sealed record CallSessionObject(string Id, OriginInfo Origin, IReadOnlyList<CallParty> Parties, DateTime CreationTime);
@@ -51,7 +53,8 @@ public static class SessionViews
         Endpoint(p.From),
         Endpoint(p.To),
         p.AccountId is { } account ? new OwnerInfo(Id(account)!, Id(p.ExtensionId)) : null,
-        p.Direction.ToString());
+        p.Direction.ToString(),
+        p.RingOutRole?.ToString());
 
     public static PartyInfo Endpoint(CallEndpoint e) => new(e.PhoneNumber, e.Name, Id(e.DeviceId), Id(e.ExtensionId));
 

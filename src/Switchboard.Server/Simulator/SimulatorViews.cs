@@ -32,7 +32,9 @@ public sealed record BehaviourView(string Kind, int AfterSeconds);
 /// <summary>The telephony-session event body as subscribers receive it (one party per event).</summary>
 public sealed record EventParty(
     string AccountId, string? ExtensionId, string Id, string Direction, PartyInfo To, PartyInfo From,
-    CallStatusInfo Status, bool MissedCall, bool StandAlone, bool Muted);
+    CallStatusInfo Status, bool MissedCall, bool StandAlone, bool Muted,
+    // Not in the spec's event schema, but sent by the platform (RingCentral's widgets read it from events).
+    string? RingOutRole = null);
 
 public sealed record TelephonySessionEventBody(
     long Sequence, string SessionId, string TelephonySessionId, string ServerId, DateTime EventTime,
@@ -77,7 +79,7 @@ public static class SimulatorViews
             SessionViews.Id(p.AccountId ?? e.AccountId)!, SessionViews.Id(p.ExtensionId), p.Id, p.Direction.ToString(),
             SessionViews.Endpoint(p.To), SessionViews.Endpoint(p.From),
             new CallStatusInfo(p.Status.ToString(), p.Reason, p.PeerId is null ? null : new PeerInfo(e.SessionId, e.TelephonySessionId, p.PeerId), false),
-            p.MissedCall, p.StandAlone, p.Muted);
+            p.MissedCall, p.StandAlone, p.Muted, p.RingOutRole?.ToString());
         return new TelephonySessionEventBody(e.Sequence, e.SessionId, e.TelephonySessionId, ServerId, e.EventTime.UtcDateTime, [party], new OriginInfo(e.Origin.ToString()));
     }
 }

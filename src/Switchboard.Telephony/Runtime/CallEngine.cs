@@ -13,12 +13,17 @@ public sealed class CallEngine : ICallEngine
 {
     private readonly IRoutingDirectory _directory;
     private readonly ConcurrentDictionary<string, SessionActor> _sessions = new(StringComparer.Ordinal);
+    // Live RingOuts by their id (the session's numeric sessionId); ended ones move to _endedRingOuts.
+    private readonly ConcurrentDictionary<string, SessionActor> _ringOuts = new(StringComparer.Ordinal);
+    private readonly RingOutLog _endedRingOuts;
     private long _nextSessionId = 21_000_000_000;
 
     /// <param name="route">The routing decision; <see cref="Router.Route"/> unless a test or the benchmark passes its own plans.</param>
     /// <param name="recentEvents">How many events <see cref="RecentEvents"/> keeps.</param>
-    public CallEngine(IRoutingDirectory directory, TimeProvider time, Func<RoutingRequest, RoutingPlan>? route = null, int recentEvents = 1000)
+    /// <param name="endedRingOuts">How many ended RingOuts <see cref="FindRingOut"/> still finds.</param>
+    public CallEngine(IRoutingDirectory directory, TimeProvider time, Func<RoutingRequest, RoutingPlan>? route = null, int recentEvents = 1000, int endedRingOuts = 1000)
     {
+        _endedRingOuts = new RingOutLog(endedRingOuts);
         _directory = directory;
         Time = time;
         Behaviours = new CallBehaviours();
@@ -54,6 +59,33 @@ public sealed class CallEngine : ICallEngine
         var account = await _directory.FindAccountAsync(accountId, ct);
         if (account is null) return CallResult.Fail<SessionView>(CallError.NumberNotFound, $"Account {accountId} is not known.");
         return await Start(account, origin, new StartFromDevice(extensionId, deviceId, to));
+    }
+
+    public async Task<CallResult<RingOutView>> PlaceRingOutAsync(long accountId, long extensionId, string fromNumber, string toNumber, long? fromDeviceId = null, CancellationToken ct = default)
+    {
+        var account = await _directory.FindAccountAsync(accountId, ct);
+        if (account is null) return CallResult.Fail<RingOutView>(CallError.NumberNotFound, $"Account {accountId} is not known.");
+        var started = await Start(account, OriginType.RingOut, new StartRingOut(extensionId, fromNumber, fromDeviceId, toNumber));
+        if (started.Value is not { } session) return CallResult.Fail<RingOutView>(started.Error!.Value, started.Message ?? "The RingOut could not start.");
+        // Found even if it already ended (a busy first leg): the session's writer logs it before the start completes.
+        return FindRingOut(session.SessionId) is { } view
+            ? CallResult.Ok(view)
+            : CallResult.Fail<RingOutView>(CallError.SessionNotFound, "The RingOut has ended and is no longer known.");
+    }
+
+    public RingOutView? FindRingOut(string ringOutId) =>
+        _ringOuts.TryGetValue(ringOutId, out var actor) && actor.State.ToRingOutView() is { } live ? live : _endedRingOuts.Find(ringOutId);
+
+    public async Task<CallResult<RingOutView>> CancelRingOutAsync(string ringOutId, CancellationToken ct = default)
+    {
+        if (_ringOuts.TryGetValue(ringOutId, out var actor) && actor.State is { Ended: false, Parties.Length: > 0 } s)
+        {
+            // Hanging up the user's own leg ends everything, with the statuses the guide gives a cancel.
+            var result = await Send(s.TelephonySessionId, new HangUpParty(s.Parties[0].Id), ct);
+            if (result.Error is { } error && error != CallError.InvalidState && error != CallError.SessionNotFound)
+                return CallResult.Fail<RingOutView>(error, result.Message ?? error.ToString());
+        }
+        return FindRingOut(ringOutId) is { } view ? CallResult.Ok(view) : CallResult.Fail<RingOutView>(CallError.SessionNotFound, $"RingOut {ringOutId} is not known.");
     }
 
     public Task<CallResult<SessionView>> AnswerAsync(string telephonySessionId, string partyId, long? deviceId, CancellationToken ct = default) =>
@@ -104,7 +136,14 @@ public sealed class CallEngine : ICallEngine
 
     public IReadOnlyList<TelephonyEvent> RecentEvents(int count) => Hub.Recent(count);
 
-    internal void Forget(SessionActor actor) => _sessions.TryRemove(actor.State.TelephonySessionId, out _);
+    internal void Forget(SessionActor actor)
+    {
+        var state = actor.State;
+        // Logged before it leaves the live table, so a reader always finds it in one or the other.
+        if (state.Ended && state.ToRingOutView() is { } ended) _endedRingOuts.Add(ended);
+        _ringOuts.TryRemove(state.SessionId, out _);
+        _sessions.TryRemove(state.TelephonySessionId, out _);
+    }
 
     private Task<CallResult<SessionView>> Start(AccountSnapshot account, OriginType origin, SessionCommand start)
     {
@@ -112,6 +151,7 @@ public sealed class CallEngine : ICallEngine
         var sessionId = Interlocked.Increment(ref _nextSessionId).ToString(CultureInfo.InvariantCulture);
         var actor = new SessionActor(this, SessionState.New(telephonySessionId, sessionId, account, origin, Time.GetUtcNow()));
         _sessions[telephonySessionId] = actor;
+        if (start is StartRingOut) _ringOuts[sessionId] = actor;
         var mail = new CommandMail(start);
         actor.Post(mail);
         return mail.Task;

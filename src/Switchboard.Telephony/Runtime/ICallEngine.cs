@@ -58,6 +58,19 @@ public interface ICallEngine
     /// <summary>A call placed from an extension's device to an extension number or an outside number.</summary>
     Task<CallResult<SessionView>> PlaceFromDeviceAsync(long accountId, long extensionId, long? deviceId, string to, OriginType origin = OriginType.Call, CancellationToken ct = default);
 
+    /// <summary>
+    /// RingOut for a user: rings <paramref name="fromNumber"/> (an outside phone, or the line of the
+    /// user's device <paramref name="fromDeviceId"/>) and, once it answers, calls <paramref name="toNumber"/>
+    /// (an outside number, a number of the account or an extension number). Completes once started.
+    /// </summary>
+    Task<CallResult<RingOutView>> PlaceRingOutAsync(long accountId, long extensionId, string fromNumber, string toNumber, long? fromDeviceId = null, CancellationToken ct = default);
+
+    /// <summary>A RingOut by its id, live or recently ended; null when unknown or forgotten.</summary>
+    RingOutView? FindRingOut(string ringOutId);
+
+    /// <summary>Cancels a live RingOut: every party is disconnected. A RingOut that has already ended is returned as it ended.</summary>
+    Task<CallResult<RingOutView>> CancelRingOutAsync(string ringOutId, CancellationToken ct = default);
+
     /// <summary>The simulator acting as a device or outside phone: answer a ringing party (deviceId: which of the extension's devices).</summary>
     Task<CallResult<SessionView>> AnswerAsync(string telephonySessionId, string partyId, long? deviceId, CancellationToken ct = default);
 

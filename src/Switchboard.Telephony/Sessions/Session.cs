@@ -9,6 +9,9 @@ public enum PartyStatus { Setup, Proceeding, Answered, Hold, Parked, VoiceMail, 
 
 public enum CallDirection { Inbound, Outbound }
 
+/// <summary>CallParty.ringOutRole: the user's own phone (rung first) and whoever it calls.</summary>
+public enum RingOutRole { Initiator, Target }
+
 /// <summary>The spec's origin types.</summary>
 public enum OriginType { Call, RingOut, RingMe, Conference, GreetingsRecording, VerificationCall, TestCall }
 
@@ -35,7 +38,9 @@ public sealed record Party(
     bool Muted = false,
     bool StandAlone = false,
     bool MissedCall = false,
-    ParkInfo? Park = null);
+    ParkInfo? Park = null,
+    // Set on the parties of a RingOut only.
+    RingOutRole? RingOutRole = null);
 
 public sealed record SessionView(
     // "s-{32 hex}"

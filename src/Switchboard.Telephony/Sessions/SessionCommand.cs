@@ -9,6 +9,13 @@ public sealed record StartInbound(string From, string To) : SessionCommand;
 /// <summary>A call placed from an extension's device to an extension number, a number of the account or an outside number.</summary>
 public sealed record StartFromDevice(long ExtensionId, long? DeviceId, string To) : SessionCommand;
 
+/// <summary>
+/// RingOut: the platform rings the user's own phone <paramref name="From"/> (an outside number, or the
+/// line of one of the user's devices when <paramref name="FromDeviceId"/> is set) and, once it answers,
+/// calls <paramref name="To"/>: an outside number, or a number or extension number of the account.
+/// </summary>
+public sealed record StartRingOut(long ExtensionId, string From, long? FromDeviceId, string To) : SessionCommand;
+
 /// <summary>A ringing party is answered (by one of its extension's devices, or the outside phone).</summary>
 public sealed record AnswerParty(string PartyId, long? DeviceId) : SessionCommand;
 

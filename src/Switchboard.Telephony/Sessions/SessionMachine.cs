@@ -20,6 +20,7 @@ public sealed class SessionMachine(SessionRules rules)
         {
             StartInbound c => t.StartInbound(c),
             StartFromDevice c => t.StartFromDevice(c),
+            StartRingOut c => t.StartRingOut(c),
             AnswerParty c => t.Answer(c),
             DeclineParty c => t.Decline(c),
             HangUpParty c => t.HangUp(c),

@@ -7,6 +7,8 @@ public enum CallPhase
 {
     /// <summary>Placed from a device that has not taken its own leg yet (call-out rings the caller's phone first).</summary>
     DeviceSetup,
+    /// <summary>RingOut: the user's own phone rings first; the number called is dialled when it answers.</summary>
+    RingOutFirstLeg,
     /// <summary>A ring step of the plan: legs ring, the first to answer takes the call.</summary>
     Ringing,
     /// <summary>An IVR menu waits for digits.</summary>
@@ -60,6 +62,8 @@ public sealed class SessionState
     public long? CalledExtensionId { get; internal set; }
     /// <summary>The IVR menu, announcement or park party the current step created.</summary>
     public string? SystemPartyId { get; internal set; }
+    /// <summary>Set for RingOut sessions only.</summary>
+    public RingOutInfo? RingOut { get; internal set; }
 
     public bool Ended => Phase == CallPhase.Ended;
 
@@ -69,6 +73,10 @@ public sealed class SessionState
     internal SessionState Clone() => (SessionState)MemberwiseClone();
 
     public SessionView ToView() => new(TelephonySessionId, SessionId, Account.Id, Origin, CreationTime, Parties);
+
+    /// <summary>The RingOut this session is, as the ring-out API shows it; null for other calls.</summary>
+    public RingOutView? ToRingOutView() =>
+        RingOut is { } r ? new RingOutView(SessionId, Account.Id, r.ExtensionId, TelephonySessionId, r.StatusIn(Phase)) : null;
 
     public Party? FindParty(string partyId)
     {

@@ -79,6 +79,8 @@ internal sealed partial class Transition
             : OutsidePlan(_s.CalledNumber, "an outside number was dialled");
         _s.Step = 0;
         _s.Phase = CallPhase.Ringing;
+        // A refused call (a fax number, a disabled extension) never rings: the RingOut's second leg fails.
+        if (_s.Plan.Steps.Count == 0) NoteCalleeFailure(CallingStatus.GenericError);
         RunPlan();
     }
 
@@ -92,6 +94,13 @@ internal sealed partial class Transition
             if (c.DeviceId is { } own && party.From.DeviceId is { } placed && own != placed)
                 return new Failure(CallError.InvalidTarget, $"The call was placed from device {placed}.");
             Dial();
+            return null;
+        }
+        if (_s.Phase == CallPhase.RingOutFirstLeg && i == 0)
+        {
+            if (c.DeviceId is { } own && party.To.DeviceId is { } rung && own != rung)
+                return new Failure(CallError.InvalidTarget, $"The RingOut rings device {rung}.");
+            FirstLegAnswered();
             return null;
         }
         if (_s.Phase != CallPhase.Ringing || !IsRinging(party)) return new Failure(CallError.InvalidState, $"Party {c.PartyId} is not ringing.");
@@ -122,6 +131,11 @@ internal sealed partial class Transition
             EndSession("Rejected");
             return null;
         }
+        if (_s.Phase == CallPhase.RingOutFirstLeg && i == 0)
+        {
+            FailFirstLeg("Rejected", CallingStatus.Rejected);
+            return null;
+        }
         var rings = false;
         foreach (var leg in _s.Legs) rings |= leg.Status == LegStatus.Ringing && leg.PartyId == c.PartyId;
         if (_s.Phase != CallPhase.Ringing || !rings) return new Failure(CallError.InvalidState, $"Party {c.PartyId} is not ringing.");
@@ -139,6 +153,13 @@ internal sealed partial class Transition
         if (!IsLive(Parties[i].Status)) return new Failure(CallError.InvalidState, $"Party {c.PartyId} has already left the call.");
         // A ringing phone hung up is a decline: the rest of the call goes on.
         if (i != 0 && _s.Phase == CallPhase.Ringing && IsRinging(Parties[i]) && Decline(new DeclineParty(c.PartyId)) is null) return null;
+        if (i == 0 && _s.Phase == CallPhase.RingOutFirstLeg)
+        {
+            FailFirstLeg("Rejected", CallingStatus.Rejected);
+            return null;
+        }
+        // The guide: the user dropping the first leg while the second rings leaves the second 'Rejected'.
+        if (i == 0) NoteCalleeFailure(CallingStatus.Rejected);
         EndSession();
         return null;
     }
@@ -163,6 +184,11 @@ internal sealed partial class Transition
         switch (timer.Purpose)
         {
             case TimerPurpose.StepTimeout:
+                if (_s.Phase == CallPhase.RingOutFirstLeg)
+                {
+                    FailFirstLeg(null, CallingStatus.NoAnswer);
+                    break;
+                }
                 if (_s.Phase == CallPhase.Announcement)
                 {
                     EndSession();
@@ -181,6 +207,7 @@ internal sealed partial class Transition
                 break;
             case TimerPurpose.DeviceAnswer:
                 if (_s.Phase == CallPhase.DeviceSetup) Dial();
+                else if (_s.Phase == CallPhase.RingOutFirstLeg) FirstLegAnswered();
                 break;
         }
         return null;

@@ -29,6 +29,7 @@ internal sealed partial class Transition
         if (leg.Status == LegStatus.Dropped) return LegsExhausted();
         SetLeg(key, LegStatus.Dropped, leg.PartyId);
         CancelLegTimers(key);
+        NoteCalleeFailure(reason == "TargetBusy" ? CallingStatus.Busy : CallingStatus.Rejected);
         if (leg.PartyId is { } partyId)
         {
             var stillRings = false;
@@ -128,6 +129,7 @@ internal sealed partial class Transition
     /// </summary>
     private void EndSession(string? callerReason = null)
     {
+        SettleRingOut();
         CancelAllTimers();
         ClearLegs();
         for (var i = 1; i < Parties.Length; i++)

@@ -50,7 +50,9 @@ internal sealed partial class Transition
     /// <summary>A new party joins with its first status, published as its first event.</summary>
     private int Add(long? extensionId, CallDirection direction, CallEndpoint from, CallEndpoint to, PartyStatus status)
     {
-        var party = new Party(NextPartyId(), _s.Account.Id, extensionId, direction, from, to, status);
+        // A RingOut's first party is the user's own phone; everyone the second leg reaches is its target.
+        RingOutRole? role = _s.RingOut is null ? null : _s.Parties.Length == 0 ? RingOutRole.Initiator : RingOutRole.Target;
+        var party = new Party(NextPartyId(), _s.Account.Id, extensionId, direction, from, to, status, RingOutRole: role);
         var old = _s.Parties;
         var parties = new Party[old.Length + 1];
         old.CopyTo(parties, 0);
@@ -67,7 +69,8 @@ internal sealed partial class Transition
     private void SetStatus(int index, PartyStatus status, string? reason = null, bool answeredElsewhere = false, ParkInfo? park = null)
     {
         var p = _s.Parties[index];
-        var missed = p.MissedCall || (p.Direction == CallDirection.Inbound && p.ExtensionId is not null && !answeredElsewhere
+        // The user's own phone in a RingOut rings for a call they placed: never a missed call.
+        var missed = p.MissedCall || (p.Direction == CallDirection.Inbound && p.ExtensionId is not null && !answeredElsewhere && p.RingOutRole != RingOutRole.Initiator
             && (status == PartyStatus.VoiceMail || (status == PartyStatus.Disconnected && p.Status == PartyStatus.Proceeding)));
         Put(index, p with { Status = status, Reason = reason, MissedCall = missed, Park = park ?? p.Park });
     }

@@ -13,10 +13,10 @@ public sealed class MachineDriver
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero);
     private readonly SortedDictionary<(DateTimeOffset Due, int Token), int> _timers = [];
 
-    public MachineDriver(Dictionary<string, RoutingPlan>? plans = null)
+    public MachineDriver(Dictionary<string, RoutingPlan>? plans = null, OriginType origin = OriginType.Call)
     {
         Machine = new SessionMachine(new SessionRules(TestAccount.Routes(plans), Behaviours));
-        State = SessionState.New("s-0123456789abcdef0123456789abcdef", "21000000001", TestAccount.Build(), OriginType.Call, Start);
+        State = SessionState.New("s-0123456789abcdef0123456789abcdef", "21000000001", TestAccount.Build(), origin, Start);
     }
 
     public CallBehaviours Behaviours { get; } = new();
