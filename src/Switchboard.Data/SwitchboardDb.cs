@@ -22,6 +22,8 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
     public DbSet<AuthorizationCode> AuthorizationCodes => Set<AuthorizationCode>();
     public DbSet<ServerSetting> ServerSettings => Set<ServerSetting>();
     public DbSet<IdCounter> IdCounters => Set<IdCounter>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -39,6 +41,7 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
         builder.Properties<ForwardingNumberType>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<UserStatus>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<DndStatus>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<SubscriptionStatus>().HaveConversion<string>().HaveMaxLength(32);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -116,6 +119,19 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
         model.Entity<AuthorizationCode>().HasKey(c => c.CodeHash);
         model.Entity<ServerSetting>().HasKey(s => s.Key);
         model.Entity<IdCounter>().Property(c => c.Id).ValueGeneratedNever();
+        model.Entity<Subscription>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(64);
+            e.Property(s => s.TransportType).HasMaxLength(32);
+            e.HasIndex(s => new { s.ExtensionId, s.ClientId });
+            e.HasIndex(s => s.AccountId);
+            e.HasOne<Extension>().WithMany().HasForeignKey(s => s.ExtensionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<PendingNotification>(e =>
+        {
+            e.HasIndex(n => new { n.SubscriptionId, n.Id });
+            e.HasOne<Subscription>().WithMany().HasForeignKey(n => n.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

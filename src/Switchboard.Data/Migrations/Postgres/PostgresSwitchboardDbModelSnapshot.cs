@@ -476,6 +476,38 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.ToTable("OAuthSessions");
                 });
 
+            modelBuilder.Entity("Switchboard.Data.PendingNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Envelope")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId", "Id");
+
+                    b.ToTable("PendingNotifications");
+                });
+
             modelBuilder.Entity("Switchboard.Data.PhoneNumber", b =>
                 {
                     b.Property<long>("Id")
@@ -547,6 +579,69 @@ namespace Switchboard.Data.Migrations.Postgres
                     b.HasKey("Key");
 
                     b.ToTable("ServerSettings");
+                });
+
+            modelBuilder.Entity("Switchboard.Data.Subscription", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BlacklistReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("BlacklistedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventFilters")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExpiresIn")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExtensionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TransportType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("VerificationToken")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ExtensionId", "ClientId");
+
+                    b.ToTable("Subscriptions");
                 });
 
             modelBuilder.Entity("Switchboard.Data.CallHandlingRecord", b =>
@@ -651,6 +746,15 @@ namespace Switchboard.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Switchboard.Data.PendingNotification", b =>
+                {
+                    b.HasOne("Switchboard.Data.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Switchboard.Data.PhoneNumber", b =>
                 {
                     b.HasOne("Switchboard.Data.Account", null)
@@ -665,6 +769,15 @@ namespace Switchboard.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Extension");
+                });
+
+            modelBuilder.Entity("Switchboard.Data.Subscription", b =>
+                {
+                    b.HasOne("Switchboard.Data.Extension", null)
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Switchboard.Data.Account", b =>
