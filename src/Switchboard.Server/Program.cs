@@ -14,6 +14,7 @@ using Switchboard.OAuth;
 using Switchboard.PhoneNumbers;
 using Switchboard.Presence;
 using Switchboard.Simulator;
+using Switchboard.Subscriptions;
 
 var cli = Cli.Parse(args);
 if (cli.Command == "help")
@@ -61,6 +62,7 @@ app.MapPresence();
 app.MapCallSessions();
 app.MapCallOut();
 app.MapRingOut();
+app.MapSubscriptions();
 app.MapSimulator();
 app.MapSimulatorClock();
 

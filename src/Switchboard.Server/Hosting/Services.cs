@@ -3,6 +3,7 @@ using Switchboard.Data;
 using Switchboard.Http;
 using Switchboard.OAuth;
 using Switchboard.Seeding;
+using Switchboard.Subscriptions;
 using Switchboard.Telephony.Routing;
 using Switchboard.Telephony.Runtime;
 
@@ -34,6 +35,14 @@ public static class Services
         services.AddSingleton(sp => EngineClock(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CallEngine(sp.GetRequiredService<IRoutingDirectory>(), sp.GetRequiredService<SimulatorClock>()));
         services.AddSingleton<ICallEngine>(sp => sp.GetRequiredService<CallEngine>());
+
+        // Webhooks: after FirstStart, which migrates the database before any hosted service runs.
+        services.AddHttpClient(WebhookClient.Name, c => c.Timeout = WebhookClient.Timeout);
+        services.AddSingleton<WebhookClient>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<NotificationHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationHub>());
 
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -36,6 +36,20 @@ public static class Errors
     /// <summary>A call command the party's state does not allow (answering an answered call, holding a ringing one).</summary>
     public static ApiError CallState(string message) => new(ErrorKind.Conflict, "TAS-102", message);
 
+    /// <summary>SUB-508: a filter Switchboard does not know, or with an invalid query.</summary>
+    public static ApiError InvalidEventFilter(string filter) =>
+        new(ErrorKind.InvalidInput, "SUB-508", $"Event filter [{filter}] is invalid or not supported") { ParameterName = "eventFilters", ParameterValue = filter };
+
+    /// <summary>A filter of another extension (not an administrator) or of another account; the platform's SUB-40x range.</summary>
+    public static ApiError EventFilterNotPermitted(string filter) =>
+        new(ErrorKind.Forbidden, "SUB-406", $"Event filter [{filter}] is not permitted for the current user") { ParameterName = "eventFilters", ParameterValue = filter };
+
+    public static readonly ApiError SubscriptionLimitExceeded = new(ErrorKind.Forbidden, "SUB-505", "Subscriptions limit exceeded");
+
+    /// <summary>The receiver did not answer the Validation-Token handshake as required (200, token echoed, at most 1024 bytes).</summary>
+    public static ApiError InvalidWebhookResponse(string address) =>
+        new(ErrorKind.InvalidInput, "SUB-525", "WebHook server response is invalid") { ParameterName = "deliveryMode.address", ParameterValue = address };
+
     public static readonly ApiError UnparsableJson = new(ErrorKind.InvalidInput, "CMN-103", "JSON can't be parsed.");
 
     public static readonly ApiError UnparsableRequest = new(ErrorKind.InvalidInput, "CMN-104", "Cannot parse request");

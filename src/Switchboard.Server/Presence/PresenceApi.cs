@@ -89,7 +89,7 @@ public static class PresenceApi
         return TypedResults.Ok(page.Slice(all, request, links));
     }
 
-    private static async Task<PresenceInfo> DescribeAsync(SwitchboardDb db, ICallEngine engine, Extension e, bool detailed, bool sip, Links links, CancellationToken ct)
+    internal static async Task<PresenceInfo> DescribeAsync(SwitchboardDb db, ICallEngine engine, Extension e, bool detailed, bool sip, Links links, CancellationToken ct)
     {
         var dnd = false;
         if (e.Account!.NewCallHandling && await db.CallHandling.AsNoTracking().Where(c => c.ExtensionId == e.Id).Select(c => c.Document).FirstOrDefaultAsync(ct) is { } json)

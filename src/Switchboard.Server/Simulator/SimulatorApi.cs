@@ -126,7 +126,7 @@ public static class SimulatorApi
         if (raw.Length > 0 && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > 1000))
             return Errors.InvalidParameter("count", raw);
         var events = engine.RecentEvents(1000).Where(e => e.AccountId == accountId || e.Party.AccountId == accountId).TakeLast(count);
-        return TypedResults.Ok(new EventList([.. events.Select(e => new EventRecord(SimulatorViews.EventPath(e), SimulatorViews.Body(e)))]));
+        return TypedResults.Ok(new EventList([.. events.Select(e => new EventRecord(Subscriptions.TelephonyEvents.EventPath(e), Subscriptions.TelephonyEvents.Body(e)))]));
     }
 
     private static Results<Ok<BehaviourView>, ApiError> ReadNumberBehaviour(string phoneNumber, ICallEngine engine) =>

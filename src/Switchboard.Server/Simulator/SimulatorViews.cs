@@ -1,7 +1,6 @@
 using Switchboard.CallControl;
 using Switchboard.Telephony.Routing;
 using Switchboard.Telephony.Runtime;
-using Switchboard.Telephony.Sessions;
 
 namespace Switchboard.Simulator;
 
@@ -29,26 +28,12 @@ public sealed record SessionList(IReadOnlyList<CallSessionObject> Records);
 
 public sealed record BehaviourView(string Kind, int AfterSeconds);
 
-/// <summary>The telephony-session event body as subscribers receive it (one party per event).</summary>
-public sealed record EventParty(
-    string AccountId, string? ExtensionId, string Id, string Direction, PartyInfo To, PartyInfo From,
-    CallStatusInfo Status, bool MissedCall, bool StandAlone, bool Muted,
-    // Not in the spec's event schema, but sent by the platform (RingCentral's widgets read it from events).
-    string? RingOutRole = null);
-
-public sealed record TelephonySessionEventBody(
-    long Sequence, string SessionId, string TelephonySessionId, string ServerId, DateTime EventTime,
-    IReadOnlyList<EventParty> Parties, OriginInfo Origin);
-
-public sealed record EventRecord(string Event, TelephonySessionEventBody Body);
+public sealed record EventRecord(string Event, Subscriptions.TelephonySessionEventBody Body);
 
 public sealed record EventList(IReadOnlyList<EventRecord> Records);
 
 public static class SimulatorViews
 {
-    /// <summary>The server id Switchboard reports in telephony events.</summary>
-    public const string ServerId = "switchboard.TAM";
-
     public static PlanView Plan(RoutingPlan plan) =>
         new(SessionViews.Id(plan.ExtensionId), plan.Rule, plan.Why, [.. plan.Steps.Select(Step)]);
 
@@ -66,20 +51,4 @@ public static class SimulatorViews
         new(l.Kind.ToString(), SessionViews.Id(l.ExtensionId), SessionViews.Id(l.DeviceId), l.PhoneNumber, (int)l.Offset.TotalSeconds);
 
     public static BehaviourView Behaviour(Behaviour b) => new(b.Kind.ToString(), (int)b.After.TotalSeconds);
-
-    /// <summary>The event path a subscriber sees: the party's extension, or the account for parties without one.</summary>
-    public static string EventPath(TelephonyEvent e) => e.Party.ExtensionId is { } extension
-        ? $"/restapi/v1.0/account/{e.Party.AccountId ?? e.AccountId}/extension/{extension}/telephony/sessions"
-        : $"/restapi/v1.0/account/{e.Party.AccountId ?? e.AccountId}/telephony/sessions";
-
-    public static TelephonySessionEventBody Body(TelephonyEvent e)
-    {
-        var p = e.Party;
-        var party = new EventParty(
-            SessionViews.Id(p.AccountId ?? e.AccountId)!, SessionViews.Id(p.ExtensionId), p.Id, p.Direction.ToString(),
-            SessionViews.Endpoint(p.To), SessionViews.Endpoint(p.From),
-            new CallStatusInfo(p.Status.ToString(), p.Reason, p.PeerId is null ? null : new PeerInfo(e.SessionId, e.TelephonySessionId, p.PeerId), false),
-            p.MissedCall, p.StandAlone, p.Muted, p.RingOutRole?.ToString());
-        return new TelephonySessionEventBody(e.Sequence, e.SessionId, e.TelephonySessionId, ServerId, e.EventTime.UtcDateTime, [party], new OriginInfo(e.Origin.ToString()));
-    }
 }
