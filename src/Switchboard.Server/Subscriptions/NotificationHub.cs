@@ -28,12 +28,28 @@ public sealed class NotificationHub(ICallEngine engine, Database database, Webho
     private readonly ConcurrentDictionary<long, string> _telephonyStatus = new();
     private readonly ConcurrentDictionary<long, long> _presenceSequence = new();
     private IDisposable? _subscription;
+    // The accounts with a live subscription; null when a subscription changed and the set must be reloaded.
+    // Lets the engine's handler drop the events nobody subscribed to without touching the database.
+    private volatile HashSet<long>? _subscribed;
 
     public override Task StartAsync(CancellationToken ct)
     {
-        _subscription = engine.Subscribe(e => _events.Writer.TryWrite(e));
+        _subscription = engine.Subscribe(e =>
+        {
+            if (_subscribed is { } accounts && !accounts.Contains(e.Party.AccountId ?? e.AccountId)) return;
+            _events.Writer.TryWrite(e);
+        });
         return base.StartAsync(ct);
     }
+
+    /// <summary>A subscription was created, changed or deleted: the next event reloads who is subscribed.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _subscribed = null;
+    }
+
+    private int _version;
 
     public override Task StopAsync(CancellationToken ct)
     {
@@ -61,6 +77,14 @@ public sealed class NotificationHub(ICallEngine engine, Database database, Webho
         var account = e.Party.AccountId ?? e.AccountId;
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = database.CreateContext();
+        if (_subscribed is null)
+        {
+            var version = Volatile.Read(ref _version);
+            HashSet<long> accounts = [.. await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).Select(s => s.AccountId).Distinct().ToListAsync(ct)];
+            // A change committed while this was read may be missing from it: then the next event reloads.
+            _subscribed = accounts;
+            if (Volatile.Read(ref _version) != version) _subscribed = null;
+        }
         var subscriptions = await db.Subscriptions.AsNoTracking()
             .Where(s => s.AccountId == account && s.Status == SubscriptionStatus.Active && s.ExpiresAt > now).ToListAsync(ct);
         if (subscriptions.Count == 0) return 0;

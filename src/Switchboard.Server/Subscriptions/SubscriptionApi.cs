@@ -30,7 +30,7 @@ public static class SubscriptionApi
     }
 
     private static async Task<Results<Ok<SubscriptionInfo>, ApiError>> Create(
-        CreateRequest? body, Caller caller, SwitchboardDb db, WebhookClient webhooks, TimeProvider time, IConfiguration config, HttpRequest request, CancellationToken ct)
+        CreateRequest? body, Caller caller, SwitchboardDb db, WebhookClient webhooks, NotificationHub hub, TimeProvider time, IConfiguration config, HttpRequest request, CancellationToken ct)
     {
         var mode = body?.DeliveryMode;
         if (mode is null) return Errors.RequiredParameter("deliveryMode");
@@ -61,6 +61,7 @@ public static class SubscriptionApi
         };
         db.Subscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
+        hub.Invalidate();
         return TypedResults.Ok(SubscriptionViews.Describe(subscription, now, Links.For(request)));
     }
 
@@ -83,7 +84,7 @@ public static class SubscriptionApi
     }
 
     private static async Task<Results<Ok<SubscriptionInfo>, ApiError>> Update(
-        string subscriptionId, UpdateRequest? body, Caller caller, SwitchboardDb db, TimeProvider time, IConfiguration config, HttpRequest request, CancellationToken ct)
+        string subscriptionId, UpdateRequest? body, Caller caller, SwitchboardDb db, NotificationHub hub, TimeProvider time, IConfiguration config, HttpRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (await FindAsync(db, subscriptionId, caller, now, ct) is not { } s) return Errors.NotFound("subscriptionId");
@@ -101,6 +102,7 @@ public static class SubscriptionApi
         // Any update renews: an empty body is the SDKs' way of renewing.
         s.ExpiresAt = now.AddSeconds(s.ExpiresIn);
         await db.SaveChangesAsync(ct);
+        hub.Invalidate();
         return TypedResults.Ok(SubscriptionViews.Describe(s, now, Links.For(request)));
     }
 
@@ -114,11 +116,12 @@ public static class SubscriptionApi
         return TypedResults.Ok(SubscriptionViews.Describe(s, now, Links.For(request)));
     }
 
-    private static async Task<Results<NoContent, ApiError>> Delete(string subscriptionId, Caller caller, SwitchboardDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<NoContent, ApiError>> Delete(string subscriptionId, Caller caller, SwitchboardDb db, NotificationHub hub, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(db, subscriptionId, caller, time.GetUtcNow().UtcDateTime, ct) is not { } s) return Errors.NotFound("subscriptionId");
         db.Subscriptions.Remove(s);
         await db.SaveChangesAsync(ct);
+        hub.Invalidate();
         return TypedResults.NoContent();
     }
 
