@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Data;
+using Switchboard.Subscriptions;
 using Switchboard.Tests.Simulator;
 using Switchboard.Tests.Support;
 
@@ -157,5 +160,47 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.DoesNotContain(bobs.Deliveries, d => d.Body.GetProperty("parties")[0].TryGetProperty("extensionId", out var e)
             && e.GetString() == Alice.ToString(CultureInfo.InvariantCulture));
         Assert.Empty(bobs.Deliveries);
+    }
+
+    [Fact]
+    public async Task Call_FilterWithStatusCode_DeliversOnlyThatStatus()
+    {
+        var sim = await Sim.AliceAsync(_host);
+        await using var all = await Receiver.StartAsync();
+        await SubscribeAsync(sim.Client, _receiver, SubscriptionApiTests.MySessions + "?statusCode=Proceeding");
+        await SubscribeAsync(sim.Client, all, SubscriptionApiTests.MySessions);
+
+        var sessionId = await UnansweredCallAsync(sim);
+        var everything = await all.WaitForAsync((await AliceSequencesAsync(sim, sessionId)).Count);
+        var proceeding = everything.Where(d => d.Body.GetProperty("parties")[0].GetProperty("status").GetProperty("code").GetString() == "Proceeding").ToList();
+        Assert.NotEmpty(proceeding);
+        Assert.True(proceeding.Count < everything.Count);
+        var filtered = await _receiver.WaitForAsync(proceeding.Count);
+        Assert.Equal(Sequences(proceeding), Sequences(filtered));
+    }
+
+    [Fact]
+    public async Task Outbox_RowWrittenBeforeTheDispatcherRuns_IsDelivered()
+    {
+        // What a restart finds: notifications committed to the outbox but not delivered yet.
+        var alice = await _host.ClientAsync();
+        var id = await SubscribeAsync(alice, _receiver, SubscriptionApiTests.MySessions);
+        await using (var db = _host.Services.GetRequiredService<Database>().CreateContext())
+        {
+            db.PendingNotifications.Add(new PendingNotification
+            {
+                SubscriptionId = id,
+                Envelope = $$$"""{"uuid":"u-1","event":"/restapi/v1.0/account/11111111/extension/11111111/telephony/sessions","timestamp":"2026-11-23T12:00:00.000Z","subscriptionId":"{{{id}}}","ownerId":"11111111","body":{"sequence":1}}""",
+                CreatedAt = SwitchboardHost.Start.UtcDateTime,
+                NextAttemptAt = SwitchboardHost.Start.UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }
+        _host.Services.GetRequiredService<WebhookDispatcher>().Wake();
+
+        var delivery = Assert.Single(await _receiver.WaitForAsync(1));
+        Assert.Equal("u-1", delivery.Envelope.GetProperty("uuid").GetString());
+        await using var after = _host.Services.GetRequiredService<Database>().CreateContext();
+        Assert.Empty(after.PendingNotifications);
     }
 }
