@@ -80,7 +80,7 @@ public static class SimulatorCli
     private static async Task<int> PrintAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
-        try { text = JsonNode.Parse(text)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }); }
+        try { text = JsonNode.Parse(text)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }); }
         catch (JsonException) { }
         (response.IsSuccessStatusCode ? Console.Out : Console.Error).WriteLine(text.Length > 0 ? text : $"{(int)response.StatusCode}");
         return response.IsSuccessStatusCode ? 0 : 1;
