@@ -38,7 +38,7 @@ public static class CallOutApi
             to = extension;
         }
         else if (body.To?.PhoneNumber is { } number)
-            to = E164.Normalize(number) ?? (number.All(char.IsAsciiDigit) && number.Length <= 8 ? number : null) ?? "";
+            to = E164.Dialled(number) ?? "";
         else return Errors.RequiredParameter("to.phoneNumber");
         if (to.Length == 0) return Errors.InvalidParameter("to.phoneNumber", body.To?.PhoneNumber);
 

@@ -86,11 +86,9 @@ public static class RingOutApi
     {
         var raw = to?.PhoneNumber;
         if (string.IsNullOrWhiteSpace(raw)) return (null, Errors.RequiredParameter("to.phoneNumber"));
-        if (raw.All(char.IsAsciiDigit) && raw.Length <= 8)
-            return await db.Extensions.AnyAsync(e => e.AccountId == accountId && e.ExtensionNumber == raw, ct)
-                ? (raw, null)
-                : (null, Errors.UnknownReference("to.phoneNumber", raw));
-        return E164.Normalize(raw) is { } number ? (number, null) : (null, Errors.InvalidParameter("to.phoneNumber", raw));
+        if (E164.Dialled(raw) is not { } number) return (null, Errors.InvalidParameter("to.phoneNumber", raw));
+        if (number.StartsWith('+') || await db.Extensions.AnyAsync(e => e.AccountId == accountId && e.ExtensionNumber == number, ct)) return (number, null);
+        return (null, Errors.UnknownReference("to.phoneNumber", raw));
     }
 
     private static GetRingOutStatusResponse View(RingOutView ringOut, HttpRequest request) => new(

@@ -285,7 +285,7 @@ public sealed class ForwardingBook(List<ForwardingNumber> entries, IReadOnlySet<
     {
         type = fallback;
         if (raw is null) return null;
-        return Enum.TryParse(raw, ignoreCase: false, out type) && Enum.IsDefined(type) ? null : Errors.InvalidParameter(parameter, raw);
+        return WireEnum.TryParse(raw, out type) ? null : Errors.InvalidParameter(parameter, raw);
     }
 
     /// <summary>A possible number, not one of the account's direct numbers (seed 000), not already in the list.</summary>

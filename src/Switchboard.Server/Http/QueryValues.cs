@@ -14,7 +14,7 @@ public static class QueryValues
         values = [];
         foreach (var text in raw)
         {
-            if (!Enum.TryParse<T>(text, ignoreCase: false, out var value) || !Enum.IsDefined(value))
+            if (!WireEnum.TryParse<T>(text, out var value))
                 return Errors.InvalidParameter(name, text);
             values.Add(value);
         }

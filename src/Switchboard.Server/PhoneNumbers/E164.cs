@@ -7,6 +7,10 @@ public static class E164
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    /// <summary>What a phone of the account dials: a short extension number as it is, any other number in E.164.</summary>
+    public static string? Dialled(string? input) =>
+        input is { Length: >= 1 and <= 8 } && input.All(char.IsAsciiDigit) ? input : Normalize(input);
+
     /// <summary>
     /// The E.164 form of a number that could exist (right length for its country), or null.
     /// Numbers without a country code are read as the account's country. Plausibility, not

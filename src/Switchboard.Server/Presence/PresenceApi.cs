@@ -115,7 +115,7 @@ public static class PresenceApi
     {
         parsed = null;
         if (value is null) return null;
-        if (!Enum.TryParse<T>(value, ignoreCase: false, out var v) || !Enum.IsDefined(v) || int.TryParse(value, out _)) return Errors.InvalidParameter(name, value);
+        if (!WireEnum.TryParse<T>(value, out var v)) return Errors.InvalidParameter(name, value);
         parsed = v;
         return null;
     }

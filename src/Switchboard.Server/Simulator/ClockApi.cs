@@ -27,7 +27,7 @@ public static class ClockApi
 
     private static async Task<Results<Ok<ClockView>, ApiError>> Update(ClockRequest? body, SimulatorClock clock, ICallEngine engine)
     {
-        if (!Enum.TryParse<ClockMode>(body?.Mode, ignoreCase: false, out var mode) || !Enum.IsDefined(mode) || int.TryParse(body!.Mode, out _))
+        if (!WireEnum.TryParse<ClockMode>(body?.Mode, out var mode))
             return body?.Mode is null ? Errors.RequiredParameter("mode") : Errors.InvalidParameter("mode", body.Mode);
         if (mode == ClockMode.Scaled && body.Factor is not (> 0 and <= 10_000))
             return Errors.Invalid("factor", body.Factor?.ToString(System.Globalization.CultureInfo.InvariantCulture), "A scaled clock runs from above 0 to 10000 times real time.");

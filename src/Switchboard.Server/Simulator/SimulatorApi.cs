@@ -75,7 +75,7 @@ public static class SimulatorApi
         }
         if (string.IsNullOrWhiteSpace(body.To)) return Errors.RequiredParameter("to");
         // An extension number as dialled inside the account, or an outside number.
-        var to = body.To.All(char.IsAsciiDigit) && body.To.Length <= 8 ? body.To : E164.Normalize(body.To);
+        var to = E164.Dialled(body.To);
         if (to is null) return Errors.InvalidParameter("to", body.To);
         var result = await engine.PlaceFromDeviceAsync(accountId, extensionId, deviceId, to, OriginType.Call, ct);
         return result.Value is { } session ? Created(accountId, session) : CallErrors.Of(result);
@@ -164,7 +164,7 @@ public static class SimulatorApi
     private static (Behaviour? Behaviour, ApiError? Error) ParseBehaviour(BehaviourRequest? body)
     {
         if (body?.Kind is null or "Default") return (null, null);
-        if (!Enum.TryParse<BehaviourKind>(body.Kind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind) || int.TryParse(body.Kind, out _))
+        if (!WireEnum.TryParse<BehaviourKind>(body.Kind, out var kind))
             return (null, Errors.InvalidParameter("kind", body.Kind));
         if (body.AfterSeconds is < 0 or > 3600) return (null, Errors.Invalid("afterSeconds", body.AfterSeconds.Value.ToString(CultureInfo.InvariantCulture), "From 0 to 3600 seconds."));
         return (new Behaviour(kind, TimeSpan.FromSeconds(body.AfterSeconds ?? 0)), null);
@@ -181,7 +181,7 @@ public static class SimulatorApi
             fromExtension = id;
         }
         if (string.IsNullOrWhiteSpace(body?.To)) return Errors.RequiredParameter("to");
-        var to = fromExtension is not null && body.To.All(char.IsAsciiDigit) && body.To.Length <= 8 ? body.To : E164.Normalize(body.To);
+        var to = fromExtension is not null ? E164.Dialled(body.To) : E164.Normalize(body.To);
         if (to is null) return Errors.InvalidParameter("to", body.To);
         var from = body.From is null ? "" : E164.Normalize(body.From) ?? body.From;
         var account = await directory.FindAccountAsync(accountId, ct);

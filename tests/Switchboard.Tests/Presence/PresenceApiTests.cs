@@ -39,6 +39,7 @@ public sealed class PresenceApiTests : IDisposable
 
     [Theory]
     [InlineData("""{"userStatus":"Sleeping"}""", "userStatus")]
+    [InlineData("""{"userStatus":"1"}""", "userStatus")]
     [InlineData("""{"message":"This message is longer than the seventy-five characters that presence allows."}""", "message")]
     [InlineData("""{"dndStatusPersonal":"DoNotAcceptAnyCalls"}""", "dndStatusPersonal")]
     public async Task UpdatePresence_BadValue_NamesTheParameterAndChangesNothing(string body, string parameter)

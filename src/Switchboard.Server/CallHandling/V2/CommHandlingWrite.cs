@@ -22,7 +22,7 @@ public sealed class CommHandlingWrite(CallHandlingContext context, Func<long> ne
     public ApiError? Dispatching(Dispatch dispatch, CommDispatching body, string at)
     {
         if (body.Type is null) return Errors.RequiredParameter($"{at}.type");
-        if (!Enum.TryParse<DispatchType>(body.Type, false, out var type) || !Enum.IsDefined(type)) return Errors.InvalidParameter($"{at}.type", body.Type);
+        if (!WireEnum.TryParse<DispatchType>(body.Type, out var type)) return Errors.InvalidParameter($"{at}.type", body.Type);
         if (body.Actions is not { Count: > 0 } actions) return Errors.RequiredParameter($"{at}.actions");
         dispatch.Type = type;
         if (body.CallTypes?.QueueCallsIncluded is { } queue) dispatch.QueueCallsIncluded = queue;
