@@ -15,6 +15,7 @@ using Switchboard.PhoneNumbers;
 using Switchboard.Presence;
 using Switchboard.Simulator;
 using Switchboard.Subscriptions;
+using Switchboard.WebSockets;
 
 var cli = Cli.Parse(args);
 if (cli.Command == "help")
@@ -63,6 +64,7 @@ app.MapCallSessions();
 app.MapCallOut();
 app.MapRingOut();
 app.MapSubscriptions();
+app.MapWebSockets();
 app.MapSimulator();
 app.MapSimulatorClock();
 

@@ -6,6 +6,7 @@ using Switchboard.Seeding;
 using Switchboard.Subscriptions;
 using Switchboard.Telephony.Routing;
 using Switchboard.Telephony.Runtime;
+using Switchboard.WebSockets;
 
 namespace Switchboard.Hosting;
 
@@ -41,8 +42,13 @@ public static class Services
         services.AddSingleton<WebhookClient>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<Subscribers>();
         services.AddSingleton<NotificationHub>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationHub>());
+        services.AddSingleton<WsTokens>();
+        services.AddSingleton<RestTunnel>();
+        services.AddSingleton<WsGateway>();
+        services.AddHostedService(sp => sp.GetRequiredService<WsGateway>());
 
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Switchboard.OAuth;
+using Switchboard.WebSockets;
 
 namespace Switchboard.Http;
 
@@ -19,7 +20,10 @@ public sealed class AccessControl(RequestDelegate next, TokenService tokens)
             return;
         }
 
-        var (caller, error) = await tokens.AuthenticateAsync(context.Request);
+        // A request carried by a WebSocket is the session's: it outlives the access token the socket was opened with.
+        var (caller, error) = context.Features.Get<WsSession>() is { } socket
+            ? await tokens.AuthenticateSessionAsync(socket.OAuthSessionId, context.RequestAborted)
+            : await tokens.AuthenticateAsync(context.Request);
         if (caller is null)
         {
             await error!.WriteAsync(context.Response);

@@ -60,6 +60,34 @@ public sealed class TokenService(Database database, ServerKeys keys, TimeProvide
         return (caller, null);
     }
 
+    /// <summary>
+    /// The caller of a live OAuth session, by its id: how WebSocket connections, which outlive the access
+    /// token they were opened with, authenticate the requests they carry. Cached like access tokens.
+    /// </summary>
+    public async Task<(Caller? Caller, ApiError? Error)> AuthenticateSessionAsync(string sessionId, CancellationToken ct)
+    {
+        var key = "session:" + sessionId; // access tokens are base64url, so never collide with this key
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_cache.TryGetValue(key, out var cached) && now < cached.RecheckAt)
+            return now < cached.ExpiresAt ? (cached.Caller, null) : (null, Errors.TokenNotFound);
+
+        await using var db = database.CreateContext();
+        var found = await (
+            from s in db.OAuthSessions
+            where s.Id == sessionId && s.RevokedAt == null
+            join e in db.Extensions on s.ExtensionId equals e.Id
+            select new { Session = s, e.IsAdministrator }).FirstOrDefaultAsync(ct);
+        if (found is null || now >= found.Session.RefreshTokenExpiresAt)
+        {
+            _cache.TryRemove(key, out _);
+            return (null, Errors.TokenNotFound);
+        }
+        var session = found.Session;
+        var caller = new Caller(session.Id, session.AccountId, session.ExtensionId, session.ClientId, session.Permissions, found.IsAdministrator);
+        _cache[key] = new CachedToken(caller, session.RefreshTokenExpiresAt, now + RecheckAfter);
+        return (caller, null);
+    }
+
     /// <summary>The token from <c>Authorization: Bearer</c> (scheme in any case) or the <c>access_token</c> query parameter.</summary>
     private static string? ReadAccessToken(HttpRequest request, out ApiError? error)
     {

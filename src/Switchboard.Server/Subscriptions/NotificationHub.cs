@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Switchboard.Http;
 using Switchboard.Presence;
 using Switchboard.Telephony.Runtime;
 using Switchboard.Telephony.Sessions;
+using Switchboard.WebSockets;
 
 namespace Switchboard.Subscriptions;
 
@@ -15,11 +17,12 @@ namespace Switchboard.Subscriptions;
 public sealed record Envelope(string Uuid, string Event, DateTime Timestamp, string SubscriptionId, string OwnerId, object Body);
 
 /// <summary>
-/// Turns the engine's events into notifications: subscribes once at start-up, and for each event writes
-/// one envelope per matching subscription to the outbox, then wakes the dispatcher. The engine's
-/// handler only queues (it runs on the call's writer and must not block); one reader keeps the order.
+/// Turns the engine's events into notifications: subscribes once at start-up, and for each event sends one
+/// envelope per matching subscription, to its WebSocket session at once, or to the webhook outbox. The
+/// engine's handler only queues (it runs on the call's writer and must not block); one reader keeps the order.
 /// </summary>
-public sealed class NotificationHub(ICallEngine engine, Database database, WebhookDispatcher dispatcher, TimeProvider time, ILogger<NotificationHub> log)
+public sealed class NotificationHub(
+    ICallEngine engine, Database database, Subscribers subscribers, WsGateway gateway, WebhookDispatcher dispatcher, TimeProvider time, ILogger<NotificationHub> log)
     : BackgroundService
 {
     private static readonly JsonSerializerOptions Options = JsonOptions();
@@ -28,28 +31,16 @@ public sealed class NotificationHub(ICallEngine engine, Database database, Webho
     private readonly ConcurrentDictionary<long, string> _telephonyStatus = new();
     private readonly ConcurrentDictionary<long, long> _presenceSequence = new();
     private IDisposable? _subscription;
-    // The accounts with a live subscription; null when a subscription changed and the set must be reloaded.
-    // Lets the engine's handler drop the events nobody subscribed to without touching the database.
-    private volatile HashSet<long>? _subscribed;
 
     public override Task StartAsync(CancellationToken ct)
     {
+        // Events of accounts nobody subscribed to are dropped here, without touching the database.
         _subscription = engine.Subscribe(e =>
         {
-            if (_subscribed is { } accounts && !accounts.Contains(e.Party.AccountId ?? e.AccountId)) return;
-            _events.Writer.TryWrite(e);
+            if (subscribers.MayWant(e.Party.AccountId ?? e.AccountId)) _events.Writer.TryWrite(e);
         });
         return base.StartAsync(ct);
     }
-
-    /// <summary>A subscription was created, changed or deleted: the next event reloads who is subscribed.</summary>
-    public void Invalidate()
-    {
-        Interlocked.Increment(ref _version);
-        _subscribed = null;
-    }
-
-    private int _version;
 
     public override Task StopAsync(CancellationToken ct)
     {
@@ -63,57 +54,66 @@ public sealed class NotificationHub(ICallEngine engine, Database database, Webho
         {
             try
             {
-                if (await WriteAsync(e, ct) > 0) dispatcher.Wake();
+                await HandleAsync(e, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "Notifications for event {Sequence} of {Session} were not written", e.Sequence, e.TelephonySessionId);
+                log.LogError(ex, "Notifications for event {Sequence} of {Session} were not sent", e.Sequence, e.TelephonySessionId);
             }
         }
     }
 
-    private async Task<int> WriteAsync(TelephonyEvent e, CancellationToken ct)
+    private async Task HandleAsync(TelephonyEvent e, CancellationToken ct)
     {
         var account = e.Party.AccountId ?? e.AccountId;
+        var all = await subscribers.OfAccountAsync(account, ct);
+        if (all.Count == 0) return;
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = database.CreateContext();
-        if (_subscribed is null)
-        {
-            var version = Volatile.Read(ref _version);
-            HashSet<long> accounts = [.. await db.Subscriptions.Where(s => s.Status == SubscriptionStatus.Active).Select(s => s.AccountId).Distinct().ToListAsync(ct)];
-            // A change committed while this was read may be missing from it: then the next event reloads.
-            _subscribed = accounts;
-            if (Volatile.Read(ref _version) != version) _subscribed = null;
-        }
-        var subscriptions = await db.Subscriptions.AsNoTracking()
-            .Where(s => s.AccountId == account && s.Status == SubscriptionStatus.Active && s.ExpiresAt > now).ToListAsync(ct);
-        if (subscriptions.Count == 0) return 0;
+        var outbox = new List<PendingNotification>();
 
-        var telephonyBody = TelephonyEvents.Body(e);
-        var presence = await PresenceChangeAsync(db, e, ct);
-        foreach (var s in subscriptions)
+        TelephonySessionEventBody? telephonyBody = null;
+        foreach (var s in all)
         {
-            var filters = SubscriptionViews.Filters(s).Select(f => EventFilter.Parse(f, s.AccountId, s.ExtensionId)).OfType<EventFilter>().ToList();
-            if (filters.FirstOrDefault(f => f.Matches(e)) is { } telephony)
-                Add(db, s, telephony.Path, telephonyBody, now);
-            if (presence is { } p && filters.FirstOrDefault(f => f.Kind == FilterKind.AccountPresence || (f.Kind == FilterKind.ExtensionPresence && f.ExtensionId == p.Info.Extension.Id)) is { } presenceFilter)
-                Add(db, s, PresenceEvents.ExtensionPath(account, p.Info.Extension.Id), PresenceEvents.Body(p.Info, p.Sequence, presenceFilter, s.ExtensionId), now);
+            if (s.ExpiresAt > now && s.Filters.FirstOrDefault(f => f.Matches(e)) is { } filter)
+                Send(s, filter.Path, telephonyBody ??= TelephonyEvents.Body(e), now, outbox);
         }
-        return await db.SaveChangesAsync(ct);
+
+        if (e.Party.ExtensionId is { } extension && TelephonyStatusChanged(extension) is { } status)
+        {
+            var watching = all.Where(s => s.ExpiresAt > now).Select(s => (Subscriber: s, Filter: s.Filters.FirstOrDefault(f =>
+                f.Kind == FilterKind.AccountPresence || (f.Kind == FilterKind.ExtensionPresence && f.ExtensionId == extension)))).Where(w => w.Filter is not null).ToList();
+            if (watching.Count > 0 && await PresenceAsync(extension, status, ct) is { } presence)
+            {
+                var sequence = _presenceSequence.AddOrUpdate(extension, 1, (_, n) => n + 1);
+                foreach (var (s, filter) in watching)
+                    Send(s, PresenceEvents.ExtensionPath(account, extension), PresenceEvents.Body(presence, sequence, filter!, s.ExtensionId), now, outbox);
+            }
+        }
+
+        if (outbox.Count == 0) return;
+        await using var db = database.CreateContext();
+        db.PendingNotifications.AddRange(outbox);
+        await db.SaveChangesAsync(ct);
+        dispatcher.Wake();
     }
 
-    /// <summary>The party's extension presence, when this event changed its telephony status.</summary>
-    private async Task<(PresenceInfo Info, long Sequence)?> PresenceChangeAsync(SwitchboardDb db, TelephonyEvent e, CancellationToken ct)
+    /// <summary>The extension's telephony status when this event changed it, otherwise null.</summary>
+    private string? TelephonyStatusChanged(long extension)
     {
-        if (e.Party.ExtensionId is not { } id) return null;
         // Read when the event is handled, so a later change of the same call may already show.
-        var status = PresenceViews.TelephonyStatus(engine.ActiveCalls(id));
-        if (_telephonyStatus.GetValueOrDefault(id, "NoCall") == status) return null;
-        _telephonyStatus[id] = status;
+        var status = PresenceViews.TelephonyStatus(engine.ActiveCalls(extension));
+        if (_telephonyStatus.GetValueOrDefault(extension, "NoCall") == status) return null;
+        _telephonyStatus[extension] = status;
+        return status;
+    }
+
+    private async Task<PresenceInfo?> PresenceAsync(long id, string status, CancellationToken ct)
+    {
+        await using var db = database.CreateContext();
         var extension = await db.Extensions.AsNoTracking().Include(x => x.Account).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (extension is null) return null;
         var info = await PresenceApi.DescribeAsync(db, engine, extension, detailed: true, sip: true, new Links(""), ct);
-        return (info with { TelephonyStatus = status }, _presenceSequence.AddOrUpdate(id, 1, (_, n) => n + 1));
+        return info with { TelephonyStatus = status };
     }
 
     private static JsonSerializerOptions JsonOptions()
@@ -123,13 +123,20 @@ public sealed class NotificationHub(ICallEngine engine, Database database, Webho
         return options;
     }
 
-    private static void Add(SwitchboardDb db, Subscription s, string path, object body, DateTime now)
+    /// <summary>A WebSocket subscriber gets the envelope now; a webhook's goes to the outbox, written before any attempt.</summary>
+    private void Send(Subscriber s, string path, object body, DateTime now, List<PendingNotification> outbox)
     {
-        var envelope = new Envelope(Guid.NewGuid().ToString(), path, now, s.Id, s.ExtensionId.ToString(CultureInfo.InvariantCulture), body);
-        db.PendingNotifications.Add(new PendingNotification
+        var envelope = JsonSerializer.SerializeToUtf8Bytes(
+            new Envelope(Guid.NewGuid().ToString(), path, now, s.Id, s.ExtensionId.ToString(CultureInfo.InvariantCulture), body), Options);
+        if (s.WebSocket)
+        {
+            gateway.Deliver(s.Id, envelope);
+            return;
+        }
+        outbox.Add(new PendingNotification
         {
             SubscriptionId = s.Id,
-            Envelope = JsonSerializer.Serialize(envelope, Options),
+            Envelope = Encoding.UTF8.GetString(envelope),
             CreatedAt = now,
             NextAttemptAt = now,
         });

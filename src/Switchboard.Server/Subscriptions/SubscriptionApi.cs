@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Http;
+using Switchboard.WebSockets;
 
 namespace Switchboard.Subscriptions;
 
-/// <summary>Notification subscriptions over REST (WebHook transport); stored before they are acknowledged.</summary>
+/// <summary>
+/// Notification subscriptions: WebHook ones over REST, WebSocket ones over their socket (the same
+/// handlers, reached through the <see cref="RestTunnel"/>). Stored before they are acknowledged.
+/// </summary>
 public static class SubscriptionApi
 {
     public sealed record DeliveryModeRequest(string? TransportType, string? Address, string? VerificationToken, string? ValidationToken);
@@ -30,19 +34,25 @@ public static class SubscriptionApi
     }
 
     private static async Task<Results<Ok<SubscriptionInfo>, ApiError>> Create(
-        CreateRequest? body, Caller caller, SwitchboardDb db, WebhookClient webhooks, NotificationHub hub, TimeProvider time, IConfiguration config, HttpRequest request, CancellationToken ct)
+        CreateRequest? body, Caller caller, SwitchboardDb db, WebhookClient webhooks, Subscribers subscribers, WsGateway gateway,
+        TimeProvider time, IConfiguration config, HttpContext context, CancellationToken ct)
     {
         var mode = body?.DeliveryMode;
         if (mode is null) return Errors.RequiredParameter("deliveryMode");
-        if (Transport(mode, caller) is { } transportError) return transportError;
+        // A WebSocket subscription belongs to the socket's session, so it can only be made over a socket.
+        var socket = context.Features.Get<WsSession>();
+        if (Transport(mode, caller, socket is not null) is { } transportError) return transportError;
         var (filters, filterError) = await SubscriptionFilters.ResolveAsync(body!.EventFilters, caller, db, ct);
         if (filters is null) return filterError!;
-        if (Lifetime(body.ExpiresIn, config) is not { } expiresIn) return Errors.InvalidParameter("expiresIn", body.ExpiresIn?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var webSocket = mode.TransportType == SubscriptionViews.WebSocket;
+        // The platform ignores expiresIn for WebSocket: such a subscription lives as long as its session.
+        var expiresIn = webSocket ? (int)WsLimits.AbsoluteTimeout.TotalSeconds : Lifetime(body.ExpiresIn, config);
+        if (expiresIn is null) return Errors.InvalidParameter("expiresIn", body.ExpiresIn?.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var now = time.GetUtcNow().UtcDateTime;
         if (await db.Subscriptions.CountAsync(s => s.ExtensionId == caller.ExtensionId && s.ClientId == caller.ClientId && s.ExpiresAt > now, ct) >= PerUserPerApp)
             return Errors.SubscriptionLimitExceeded;
-        if (await webhooks.HandshakeAsync(mode.Address!, ct) is { } handshakeError) return handshakeError;
+        if (!webSocket && await webhooks.HandshakeAsync(mode.Address!, ct) is { } handshakeError) return handshakeError;
 
         var subscription = new Subscription
         {
@@ -51,18 +61,25 @@ public static class SubscriptionApi
             ExtensionId = caller.ExtensionId,
             ClientId = caller.ClientId,
             EventFilters = string.Join('\n', filters),
-            TransportType = "WebHook",
-            Address = mode.Address,
-            VerificationToken = mode.VerificationToken ?? mode.ValidationToken,
-            ExpiresIn = expiresIn,
+            TransportType = mode.TransportType!,
+            Address = webSocket ? null : mode.Address,
+            VerificationToken = webSocket ? null : mode.VerificationToken ?? mode.ValidationToken,
+            ExpiresIn = expiresIn.Value,
             CreatedAt = now,
-            ExpiresAt = now.AddSeconds(expiresIn),
+            ExpiresAt = now.AddSeconds(expiresIn.Value),
             Status = SubscriptionStatus.Active,
         };
         db.Subscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
-        hub.Invalidate();
-        return TypedResults.Ok(SubscriptionViews.Describe(subscription, now, Links.For(request)));
+        if (webSocket && !gateway.Register(subscription.Id, socket!))
+        {
+            // The socket's session ended while this was stored.
+            db.Subscriptions.Remove(subscription);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return Errors.Invalid("deliveryMode.transportType", mode.TransportType, "The WebSocket session has ended.");
+        }
+        subscribers.Invalidate();
+        return TypedResults.Ok(SubscriptionViews.Describe(subscription, now, Links.For(context.Request)));
     }
 
     private static async Task<Ok<SubscriptionList>> List(Caller caller, SwitchboardDb db, TimeProvider time, HttpRequest request, CancellationToken ct)
@@ -84,7 +101,7 @@ public static class SubscriptionApi
     }
 
     private static async Task<Results<Ok<SubscriptionInfo>, ApiError>> Update(
-        string subscriptionId, UpdateRequest? body, Caller caller, SwitchboardDb db, NotificationHub hub, TimeProvider time, IConfiguration config, HttpRequest request, CancellationToken ct)
+        string subscriptionId, UpdateRequest? body, Caller caller, SwitchboardDb db, Subscribers subscribers, TimeProvider time, IConfiguration config, HttpRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (await FindAsync(db, subscriptionId, caller, now, ct) is not { } s) return Errors.NotFound("subscriptionId");
@@ -94,7 +111,7 @@ public static class SubscriptionApi
             if (filters is null) return error!;
             s.EventFilters = string.Join('\n', filters);
         }
-        if (body?.ExpiresIn is not null)
+        if (body?.ExpiresIn is not null && s.TransportType != SubscriptionViews.WebSocket)
         {
             if (Lifetime(body.ExpiresIn, config) is not { } expiresIn) return Errors.InvalidParameter("expiresIn", body.ExpiresIn.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             s.ExpiresIn = expiresIn;
@@ -102,7 +119,7 @@ public static class SubscriptionApi
         // Any update renews: an empty body is the SDKs' way of renewing.
         s.ExpiresAt = now.AddSeconds(s.ExpiresIn);
         await db.SaveChangesAsync(ct);
-        hub.Invalidate();
+        subscribers.Invalidate();
         return TypedResults.Ok(SubscriptionViews.Describe(s, now, Links.For(request)));
     }
 
@@ -116,12 +133,14 @@ public static class SubscriptionApi
         return TypedResults.Ok(SubscriptionViews.Describe(s, now, Links.For(request)));
     }
 
-    private static async Task<Results<NoContent, ApiError>> Delete(string subscriptionId, Caller caller, SwitchboardDb db, NotificationHub hub, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<NoContent, ApiError>> Delete(
+        string subscriptionId, Caller caller, SwitchboardDb db, Subscribers subscribers, WsGateway gateway, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(db, subscriptionId, caller, time.GetUtcNow().UtcDateTime, ct) is not { } s) return Errors.NotFound("subscriptionId");
         db.Subscriptions.Remove(s);
         await db.SaveChangesAsync(ct);
-        hub.Invalidate();
+        gateway.Forget(s.Id);
+        subscribers.Invalidate();
         return TypedResults.NoContent();
     }
 
@@ -129,7 +148,7 @@ public static class SubscriptionApi
     private static Task<Subscription?> FindAsync(SwitchboardDb db, string id, Caller caller, DateTime now, CancellationToken ct) =>
         db.Subscriptions.FirstOrDefaultAsync(s => s.Id == id && s.ExtensionId == caller.ExtensionId && s.ClientId == caller.ClientId && s.ExpiresAt > now, ct);
 
-    private static ApiError? Transport(DeliveryModeRequest mode, Caller caller)
+    private static ApiError? Transport(DeliveryModeRequest mode, Caller caller, bool overWebSocket)
     {
         const string name = "deliveryMode.transportType";
         return mode.TransportType switch
@@ -140,7 +159,10 @@ public static class SubscriptionApi
             "WebHook" when !WebhookClient.IsValidAddress(mode.Address) => Errors.InvalidParameter("deliveryMode.address", mode.Address),
             "WebHook" => null,
             "PubNub" => Errors.Invalid(name, mode.TransportType, "The PubNub transport is deprecated by RingCentral and not supported by Switchboard; use WebHook or WebSocket."),
-            "WebSocket" => Errors.Invalid(name, mode.TransportType, "WebSocket subscriptions are created over the WebSocket connection, which Switchboard does not offer yet; use WebHook."),
+            "WebSocket" when !caller.Has(AppPermissions.WebSocketsSubscriptions) => Errors.AppPermissionRequired(nameof(AppPermissions.WebSocketsSubscriptions)),
+            "WebSocket" when !overWebSocket => Errors.Invalid(name, mode.TransportType,
+                "A WebSocket subscription is created over its WebSocket: get a token from /restapi/oauth/wstoken, connect, and send this request as a ClientRequest."),
+            "WebSocket" => null,
             _ => Errors.InvalidParameter(name, mode.TransportType),
         };
     }

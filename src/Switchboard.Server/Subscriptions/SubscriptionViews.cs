@@ -17,6 +17,9 @@ public sealed record SubscriptionList(string Uri, IReadOnlyList<SubscriptionInfo
 
 public static class SubscriptionViews
 {
+    public const string WebHook = "WebHook";
+    public const string WebSocket = "WebSocket";
+
     public static IReadOnlyList<string> Filters(Subscription s) => s.EventFilters.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public static SubscriptionInfo Describe(Subscription s, DateTime now, Links links) => new(
@@ -28,6 +31,6 @@ public static class SubscriptionViews
         s.ExpiresAt,
         // What is left of the lifetime, as the platform reports it (never below the spec's minimum of 1).
         (int)Math.Clamp((s.ExpiresAt - now).TotalSeconds, 1, int.MaxValue),
-        new DeliveryModeInfo(s.TransportType, s.Address, s.TransportType == "WebHook" ? false : null),
+        new DeliveryModeInfo(s.TransportType, s.Address, s.TransportType == WebHook ? false : null),
         s.BlacklistedAt is { } at ? new BlacklistedData(at, s.BlacklistReason ?? "") : null);
 }
