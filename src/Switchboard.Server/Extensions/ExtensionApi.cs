@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.Data;
 using Switchboard.Http;
 using Switchboard.OAuth;
+using Switchboard.Subscriptions;
 
 namespace Switchboard.Extensions;
 
@@ -65,7 +66,7 @@ public static class ExtensionApi
     }
 
     private static async Task<Results<Ok<ExtensionInfo>, ApiError>> CreateExtension(
-        long accountId, ExtensionRequest? body, SwitchboardDb db, IdAllocator ids, TimeProvider clock, HttpRequest request, CancellationToken ct)
+        long accountId, ExtensionRequest? body, SwitchboardDb db, IdAllocator ids, TimeProvider clock, NotificationHub hub, HttpRequest request, CancellationToken ct)
     {
         if (body is null) return Errors.UnparsableRequest;
         var account = await db.Accounts.FirstAsync(a => a.Id == accountId, ct);
@@ -81,12 +82,13 @@ public static class ExtensionApi
         extension.CreatedAt = clock.GetUtcNow().UtcDateTime;
         db.Extensions.Add(extension);
         if (!await SaveAsync(db, ct)) return Errors.Duplicate("extensionNumber", extension.ExtensionNumber);
+        hub.ExtensionChanged(accountId, extension.Id, ExtensionChange.Create);
         return TypedResults.Ok(ExtensionViews.Full(extension, account, Links.For(request)));
     }
 
     private static async Task<Results<Ok<ExtensionInfo>, ApiError>> UpdateExtension(
         long accountId, long extensionId, ExtensionRequest? body, Caller caller, SwitchboardDb db, TokenService tokens,
-        HttpRequest request, CancellationToken ct)
+        NotificationHub hub, HttpRequest request, CancellationToken ct)
     {
         if (body is null) return Errors.UnparsableRequest;
         var extension = await db.Extensions.Include(e => e.Account)
@@ -113,11 +115,12 @@ public static class ExtensionApi
         if (!await SaveAsync(db, ct)) return Errors.Duplicate("extensionNumber", extension.ExtensionNumber);
         if (wasEnabled && extension.Status is ExtensionStatus.Disabled or ExtensionStatus.Frozen)
             await tokens.RevokeExtensionAsync(extension.Id, ct);
+        hub.ExtensionChanged(accountId, extension.Id, ExtensionChange.Update, ["ExtensionInfo"]);
         return TypedResults.Ok(ExtensionViews.Full(extension, extension.Account!, Links.For(request)));
     }
 
     private static async Task<Results<NoContent, ApiError>> DeleteExtension(
-        long accountId, long extensionId, SwitchboardDb db, TokenService tokens, HttpRequest request, CancellationToken ct)
+        long accountId, long extensionId, SwitchboardDb db, TokenService tokens, NotificationHub hub, HttpRequest request, CancellationToken ct)
     {
         if (QueryValues.Boolean(request, "savePhoneNumbers", true, out var saveNumbers) is { } badNumbers) return badNumbers;
         if (QueryValues.Boolean(request, "savePhoneLines", false, out var saveLines) is { } badLines) return badLines;
@@ -138,6 +141,7 @@ public static class ExtensionApi
         db.Extensions.Remove(extension);
         await db.SaveChangesAsync(ct);
         tokens.Forget(extensionId: extensionId);
+        hub.ExtensionChanged(accountId, extensionId, ExtensionChange.Delete);
         return TypedResults.NoContent();
     }
 

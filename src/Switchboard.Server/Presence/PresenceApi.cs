@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Switchboard.CallHandling;
 using Switchboard.Data;
 using Switchboard.Http;
+using Switchboard.Subscriptions;
 using Switchboard.Telephony.Runtime;
 
 namespace Switchboard.Presence;
@@ -35,7 +36,7 @@ public static class PresenceApi
     }
 
     private static async Task<Results<Ok<PresenceInfo>, ApiError>> Update(
-        long accountId, long extensionId, PresenceRequest? body, SwitchboardDb db, ICallEngine engine, HttpRequest request, CancellationToken ct)
+        long accountId, long extensionId, PresenceRequest? body, SwitchboardDb db, ICallEngine engine, NotificationHub hub, HttpRequest request, CancellationToken ct)
     {
         var extension = await db.Extensions.Include(e => e.Account).FirstOrDefaultAsync(e => e.Id == extensionId && e.AccountId == accountId, ct);
         if (extension is null) return Errors.NotFound("extensionId");
@@ -71,6 +72,7 @@ public static class PresenceApi
             await CallHandlingStore.SaveAsync(db, context, ct);
         }
         await db.SaveChangesAsync(ct);
+        hub.PresenceChanged(accountId, extensionId);
         return TypedResults.Ok(await DescribeAsync(db, engine, extension, detailed: false, sip: false, Links.For(request), ct));
     }
 

@@ -6,7 +6,19 @@ using Switchboard.Telephony.Sessions;
 
 namespace Switchboard.Subscriptions;
 
-public enum FilterKind { AccountTelephony, ExtensionTelephony, AccountPresence, ExtensionPresence }
+public enum FilterKind
+{
+    AccountTelephony,
+    ExtensionTelephony,
+    AccountPresence,
+    ExtensionPresence,
+    /// <summary>Extensions created, changed or deleted in the account (ExtensionListEvent).</summary>
+    ExtensionList,
+    /// <summary>One extension changed or deleted (ExtensionInfoEvent).</summary>
+    ExtensionInfo,
+    /// <summary><c>/restapi/v1.0/subscription/~?threshold=&amp;interval=</c>: reminders to renew this very subscription.</summary>
+    RenewalReminder,
+}
 
 /// <summary>
 /// One event filter, parsed, with <c>~</c> resolved. <see cref="Text"/> is what is stored and returned:
@@ -22,13 +34,24 @@ public sealed partial record EventFilter(FilterKind Kind, long AccountId, long? 
         FilterKind.ExtensionTelephony => $"{Prefix}/account/{Id(AccountId)}/extension/{Id(ExtensionId!.Value)}/telephony/sessions",
         FilterKind.AccountPresence => $"{Prefix}/account/{Id(AccountId)}/presence",
         FilterKind.ExtensionPresence => $"{Prefix}/account/{Id(AccountId)}/extension/{Id(ExtensionId!.Value)}/presence",
+        FilterKind.ExtensionList => $"{Prefix}/account/{Id(AccountId)}/extension",
+        FilterKind.ExtensionInfo => $"{Prefix}/account/{Id(AccountId)}/extension/{Id(ExtensionId!.Value)}",
+        // "~" is the subscription itself, and stays so: the filter is written before the subscription has an id.
+        FilterKind.RenewalReminder => $"{Prefix}/subscription/~",
     };
 
     public string Text => Path + Query;
 
     public bool IsTelephony => Kind is FilterKind.AccountTelephony or FilterKind.ExtensionTelephony;
 
-    private Dictionary<string, string> Values => QueryHelpers.ParseQuery(Query).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, string>? _values;
+
+    private Dictionary<string, string> Values => _values ??=
+        QueryHelpers.ParseQuery(Query).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A whole-number query value (the reminder's threshold and interval), or null.</summary>
+    public int? Number(string name) =>
+        Values.TryGetValue(name, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     public bool Flag(string name) => Values.TryGetValue(name, out var v) && v.Equals("true", StringComparison.OrdinalIgnoreCase);
 
@@ -43,6 +66,8 @@ public sealed partial record EventFilter(FilterKind Kind, long AccountId, long? 
         var path = (q < 0 ? text : text[..q]).TrimEnd('/');
         var query = q < 0 ? "" : text[q..];
         if (path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) path = path[Prefix.Length..];
+        if (path.Equals("/subscription/~", StringComparison.OrdinalIgnoreCase))
+            return Checked(new EventFilter(FilterKind.RenewalReminder, ownAccount, null, query));
         var m = PathPattern().Match(path);
         if (!m.Success || Resolve(m.Groups["account"].Value, ownAccount) is not { } account) return null;
         long? extension = null;
@@ -51,17 +76,26 @@ public sealed partial record EventFilter(FilterKind Kind, long AccountId, long? 
             if (Resolve(m.Groups["extension"].Value, ownExtension) is not { } e) return null;
             extension = e;
         }
-        var telephony = m.Groups["what"].Value.Equals("telephony/sessions", StringComparison.OrdinalIgnoreCase);
-        var kind = (telephony, extension is null) switch
+        var what = m.Groups["what"].Value.ToLowerInvariant();
+        FilterKind? kind = (what, extension is null, m.Groups["list"].Success) switch
         {
-            (true, true) => FilterKind.AccountTelephony,
-            (true, false) => FilterKind.ExtensionTelephony,
-            (false, true) => FilterKind.AccountPresence,
-            (false, false) => FilterKind.ExtensionPresence,
+            ("telephony/sessions", true, false) => FilterKind.AccountTelephony,
+            ("telephony/sessions", false, _) => FilterKind.ExtensionTelephony,
+            ("presence", true, false) => FilterKind.AccountPresence,
+            ("presence", false, _) => FilterKind.ExtensionPresence,
+            ("", true, true) => FilterKind.ExtensionList,
+            ("", false, _) => FilterKind.ExtensionInfo,
+            _ => null,
         };
-        var filter = new EventFilter(kind, account, extension, query == "?" ? "" : query);
+        return kind is null ? null : Checked(new EventFilter(kind.Value, account, extension, query));
+    }
+
+    private static EventFilter? Checked(EventFilter filter)
+    {
+        if (filter.Query == "?") filter = filter with { Query = "" };
         return filter.QueryIsValid() ? filter : null;
     }
+
 
     /// <summary>Whether a telephony event's party passes this filter (ownership is checked by the caller's rights at create).</summary>
     public bool Matches(TelephonyEvent e)
@@ -85,6 +119,11 @@ public sealed partial record EventFilter(FilterKind Kind, long AccountId, long? 
 
     private bool QueryIsValid()
     {
+        if (Kind == FilterKind.RenewalReminder)
+        {
+            // PLATFORM.md 2.4: both are required, and a reminder comes at most twice within the threshold.
+            return Values.Count == 2 && Number("threshold") is > 0 and var threshold && Number("interval") is > 0 and var interval && interval <= threshold / 2;
+        }
         foreach (var (name, value) in Values)
         {
             var ok = name.ToLowerInvariant() switch
@@ -95,7 +134,7 @@ public sealed partial record EventFilter(FilterKind Kind, long AccountId, long? 
                 "missedcall" when IsTelephony => bool.TryParse(value, out _),
                 "phonenumber" when IsTelephony => value.Length > 0,
                 "sipdata" or "withrecordings" when IsTelephony => bool.TryParse(value, out _),
-                "detailedtelephonystate" or "sipdata" or "aggregated" when !IsTelephony => bool.TryParse(value, out _),
+                "detailedtelephonystate" or "sipdata" or "aggregated" when Kind is FilterKind.AccountPresence or FilterKind.ExtensionPresence => bool.TryParse(value, out _),
                 _ => false,
             };
             if (!ok) return false;
@@ -108,6 +147,6 @@ public sealed partial record EventFilter(FilterKind Kind, long AccountId, long? 
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("^/account/(?<account>[^/]+)(/extension/(?<extension>[^/]+))?/(?<what>telephony/sessions|presence)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^/account/(?<account>[^/]+)((?<list>/extension)(/(?<extension>[^/]+))?)?(/(?<what>telephony/sessions|presence))?$", RegexOptions.IgnoreCase)]
     private static partial Regex PathPattern();
 }

@@ -16,20 +16,40 @@ namespace Switchboard.Subscriptions;
 /// <summary>The notification envelope (PLATFORM.md 2.7), the same for every transport.</summary>
 public sealed record Envelope(string Uuid, string Event, DateTime Timestamp, string SubscriptionId, string OwnerId, object Body);
 
+/// <summary>ExtensionListEventBody / ExtensionInfoEventBody (hints only on updates).</summary>
+public sealed record ExtensionEventBody(string ExtensionId, string EventType, IReadOnlyList<string>? Hints, string OwnerId);
+
+/// <summary>The body of a renewal reminder: how long the subscription has left.</summary>
+public sealed record RenewalReminderBody(string SubscriptionId, DateTime ExpirationTime, int ExpiresIn);
+
+public enum ExtensionChange { Create, Update, Delete }
+
 /// <summary>
-/// Turns the engine's events into notifications: subscribes once at start-up, and for each event sends one
-/// envelope per matching subscription, to its WebSocket session at once, or to the webhook outbox. The
-/// engine's handler only queues (it runs on the call's writer and must not block); one reader keeps the order.
+/// Turns what happens into notifications: the engine's call events, presence and extension changes made
+/// through the API, and renewal reminders. For each, it sends one envelope per matching subscription, to
+/// its WebSocket session at once, or to the webhook outbox. Producers only queue (the engine's handler
+/// runs on the call's writer and must not block); one reader keeps the order.
 /// </summary>
 public sealed class NotificationHub(
     ICallEngine engine, Database database, Subscribers subscribers, WsGateway gateway, WebhookDispatcher dispatcher, TimeProvider time, ILogger<NotificationHub> log)
     : BackgroundService
 {
+    /// <summary>How often renewal reminders are considered; a reminder interval is at least this coarse.</summary>
+    public static readonly TimeSpan ReminderCheck = TimeSpan.FromSeconds(10);
     private static readonly JsonSerializerOptions Options = JsonOptions();
-    private readonly Channel<TelephonyEvent> _events = Channel.CreateUnbounded<TelephonyEvent>(new() { SingleReader = true });
+
+    private abstract record Work(long AccountId);
+    private sealed record CallEvent(TelephonyEvent Event) : Work(Event.Party.AccountId ?? Event.AccountId);
+    private sealed record PresenceEvent(long AccountId, long ExtensionId) : Work(AccountId);
+    private sealed record ExtensionEvent(long AccountId, long ExtensionId, ExtensionChange Change, IReadOnlyList<string>? Hints) : Work(AccountId);
+    private sealed record Reminders() : Work(0);
+
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new() { SingleReader = true });
     // The last telephony status sent per extension, and each extension's presence sequence.
     private readonly ConcurrentDictionary<long, string> _telephonyStatus = new();
     private readonly ConcurrentDictionary<long, long> _presenceSequence = new();
+    // When each subscription was last reminded to renew (reader only).
+    private readonly Dictionary<string, DateTime> _reminded = [];
     private IDisposable? _subscription;
 
     public override Task StartAsync(CancellationToken ct)
@@ -37,7 +57,7 @@ public sealed class NotificationHub(
         // Events of accounts nobody subscribed to are dropped here, without touching the database.
         _subscription = engine.Subscribe(e =>
         {
-            if (subscribers.MayWant(e.Party.AccountId ?? e.AccountId)) _events.Writer.TryWrite(e);
+            if (subscribers.MayWant(e.Party.AccountId ?? e.AccountId)) _work.Writer.TryWrite(new CallEvent(e));
         });
         return base.StartAsync(ct);
     }
@@ -48,53 +68,111 @@ public sealed class NotificationHub(
         return base.StopAsync(ct);
     }
 
+    /// <summary>The user's presence settings changed (PUT presence, the dnd state).</summary>
+    public void PresenceChanged(long accountId, long extensionId)
+    {
+        if (subscribers.MayWant(accountId)) _work.Writer.TryWrite(new PresenceEvent(accountId, extensionId));
+    }
+
+    /// <summary>An extension was created, changed (with what, as the spec's hints) or deleted.</summary>
+    public void ExtensionChanged(long accountId, long extensionId, ExtensionChange change, IReadOnlyList<string>? hints = null)
+    {
+        if (subscribers.MayWant(accountId)) _work.Writer.TryWrite(new ExtensionEvent(accountId, extensionId, change, hints));
+    }
+
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        await foreach (var e in _events.Reader.ReadAllAsync(ct))
+        using var reminders = time.CreateTimer(_ => _work.Writer.TryWrite(new Reminders()), null, ReminderCheck, ReminderCheck);
+        await foreach (var work in _work.Reader.ReadAllAsync(ct))
         {
             try
             {
-                await HandleAsync(e, ct);
+                var outbox = new List<PendingNotification>();
+                var now = time.GetUtcNow().UtcDateTime;
+                if (work is Reminders) await RemindAsync(now, outbox, ct);
+                else if ((await subscribers.OfAccountAsync(work.AccountId, ct)).Where(s => s.ExpiresAt > now).ToList() is { Count: > 0 } live)
+                {
+                    switch (work)
+                    {
+                        case CallEvent call: await CallAsync(call.Event, live, now, outbox, ct); break;
+                        case PresenceEvent presence: await PresenceAsync(presence.AccountId, presence.ExtensionId, null, live, now, outbox, ct); break;
+                        case ExtensionEvent extension: Extension(extension, live, now, outbox); break;
+                    }
+                }
+                if (outbox.Count == 0) continue;
+                await using var db = database.CreateContext();
+                db.PendingNotifications.AddRange(outbox);
+                await db.SaveChangesAsync(ct);
+                dispatcher.Wake();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "Notifications for event {Sequence} of {Session} were not sent", e.Sequence, e.TelephonySessionId);
+                log.LogError(ex, "Notifications for {Work} were not sent", work);
             }
         }
     }
 
-    private async Task HandleAsync(TelephonyEvent e, CancellationToken ct)
+    private async Task CallAsync(TelephonyEvent e, List<Subscriber> live, DateTime now, List<PendingNotification> outbox, CancellationToken ct)
     {
-        var account = e.Party.AccountId ?? e.AccountId;
-        var all = await subscribers.OfAccountAsync(account, ct);
-        if (all.Count == 0) return;
-        var now = time.GetUtcNow().UtcDateTime;
-        var outbox = new List<PendingNotification>();
-
-        TelephonySessionEventBody? telephonyBody = null;
-        foreach (var s in all)
+        TelephonySessionEventBody? body = null;
+        foreach (var s in live)
         {
-            if (s.ExpiresAt > now && s.Filters.FirstOrDefault(f => f.Matches(e)) is { } filter)
-                Send(s, filter.Path, telephonyBody ??= TelephonyEvents.Body(e), now, outbox);
+            if (s.Filters.FirstOrDefault(f => f.Matches(e)) is { } filter)
+                Send(s, filter.Path, body ??= TelephonyEvents.Body(e), now, outbox);
         }
-
         if (e.Party.ExtensionId is { } extension && TelephonyStatusChanged(extension) is { } status)
-        {
-            var watching = all.Where(s => s.ExpiresAt > now).Select(s => (Subscriber: s, Filter: s.Filters.FirstOrDefault(f =>
-                f.Kind == FilterKind.AccountPresence || (f.Kind == FilterKind.ExtensionPresence && f.ExtensionId == extension)))).Where(w => w.Filter is not null).ToList();
-            if (watching.Count > 0 && await PresenceAsync(extension, status, ct) is { } presence)
-            {
-                var sequence = _presenceSequence.AddOrUpdate(extension, 1, (_, n) => n + 1);
-                foreach (var (s, filter) in watching)
-                    Send(s, PresenceEvents.ExtensionPath(account, extension), PresenceEvents.Body(presence, sequence, filter!, s.ExtensionId), now, outbox);
-            }
-        }
+            await PresenceAsync(e.Party.AccountId ?? e.AccountId, extension, status, live, now, outbox, ct);
+    }
 
-        if (outbox.Count == 0) return;
-        await using var db = database.CreateContext();
-        db.PendingNotifications.AddRange(outbox);
-        await db.SaveChangesAsync(ct);
-        dispatcher.Wake();
+    /// <summary>The extension's presence to those watching it; <paramref name="status"/> is the telephony status that just changed, if any.</summary>
+    private async Task PresenceAsync(long account, long extension, string? status, List<Subscriber> live, DateTime now, List<PendingNotification> outbox, CancellationToken ct)
+    {
+        var watching = live
+            .Select(s => (Subscriber: s, Filter: s.Filters.FirstOrDefault(f =>
+                f.Kind == FilterKind.AccountPresence || (f.Kind == FilterKind.ExtensionPresence && f.ExtensionId == extension))))
+            .Where(w => w.Filter is not null).ToList();
+        if (watching.Count == 0 || await ReadPresenceAsync(extension, ct) is not { } presence) return;
+        if (status is not null) presence = presence with { TelephonyStatus = status };
+        var sequence = _presenceSequence.AddOrUpdate(extension, 1, (_, n) => n + 1);
+        foreach (var (s, filter) in watching)
+            Send(s, PresenceEvents.ExtensionPath(account, extension), PresenceEvents.Body(presence, sequence, filter!, s.ExtensionId), now, outbox);
+    }
+
+    private void Extension(ExtensionEvent e, List<Subscriber> live, DateTime now, List<PendingNotification> outbox)
+    {
+        foreach (var s in live)
+        {
+            var owner = s.ExtensionId.ToString(CultureInfo.InvariantCulture);
+            var id = e.ExtensionId.ToString(CultureInfo.InvariantCulture);
+            if (s.Filters.FirstOrDefault(f => f.Kind == FilterKind.ExtensionList && f.AccountId == e.AccountId) is { } list)
+                Send(s, list.Path, new ExtensionEventBody(id, e.Change.ToString(), null, owner), now, outbox);
+            // Info subscribers hear of changes and deletion only: their extension existed before.
+            if (e.Change != ExtensionChange.Create
+                && s.Filters.FirstOrDefault(f => f.Kind == FilterKind.ExtensionInfo && f.ExtensionId == e.ExtensionId) is { } info)
+                Send(s, info.Path, new ExtensionEventBody(id, e.Change.ToString(), e.Change == ExtensionChange.Update ? e.Hints : null, owner), now, outbox);
+        }
+    }
+
+    /// <summary>
+    /// Each subscription with a reminder filter whose expiry is within its threshold hears of it once per interval,
+    /// until it is renewed (which moves the expiry out of the threshold) or expires.
+    /// </summary>
+    private async Task RemindAsync(DateTime now, List<PendingNotification> outbox, CancellationToken ct)
+    {
+        foreach (var s in await subscribers.AllAsync(ct))
+        {
+            if (s.Filters.FirstOrDefault(f => f.Kind == FilterKind.RenewalReminder) is not { } reminder) continue;
+            var threshold = TimeSpan.FromSeconds(reminder.Number("threshold")!.Value);
+            var interval = TimeSpan.FromSeconds(reminder.Number("interval")!.Value);
+            if (now >= s.ExpiresAt || now < s.ExpiresAt - threshold)
+            {
+                _reminded.Remove(s.Id);
+                continue;
+            }
+            if (_reminded.TryGetValue(s.Id, out var last) && now - last < interval) continue;
+            _reminded[s.Id] = now;
+            Send(s, $"/restapi/v1.0/subscription/{s.Id}", new RenewalReminderBody(s.Id, s.ExpiresAt, (int)(s.ExpiresAt - now).TotalSeconds), now, outbox);
+        }
     }
 
     /// <summary>The extension's telephony status when this event changed it, otherwise null.</summary>
@@ -107,13 +185,11 @@ public sealed class NotificationHub(
         return status;
     }
 
-    private async Task<PresenceInfo?> PresenceAsync(long id, string status, CancellationToken ct)
+    private async Task<PresenceInfo?> ReadPresenceAsync(long id, CancellationToken ct)
     {
         await using var db = database.CreateContext();
         var extension = await db.Extensions.AsNoTracking().Include(x => x.Account).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (extension is null) return null;
-        var info = await PresenceApi.DescribeAsync(db, engine, extension, detailed: true, sip: true, new Links(""), ct);
-        return info with { TelephonyStatus = status };
+        return extension is null ? null : await PresenceApi.DescribeAsync(db, engine, extension, detailed: true, sip: true, new Links(""), ct);
     }
 
     private static JsonSerializerOptions JsonOptions()

@@ -36,6 +36,9 @@ public sealed class Subscribers(Database database)
         return cache.TryGetValue(accountId, out var subscribers) ? subscribers : None;
     }
 
+    public async ValueTask<IEnumerable<Subscriber>> AllAsync(CancellationToken ct) =>
+        (_byAccount ?? await LoadAsync(ct)).Values.SelectMany(s => s);
+
     private async Task<Dictionary<long, Subscriber[]>> LoadAsync(CancellationToken ct)
     {
         int version;

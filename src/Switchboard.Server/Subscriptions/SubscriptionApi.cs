@@ -48,6 +48,7 @@ public static class SubscriptionApi
         // The platform ignores expiresIn for WebSocket: such a subscription lives as long as its session.
         var expiresIn = webSocket ? (int)WsLimits.AbsoluteTimeout.TotalSeconds : Lifetime(body.ExpiresIn, config);
         if (expiresIn is null) return Errors.InvalidParameter("expiresIn", body.ExpiresIn?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (SubscriptionFilters.CheckReminders(filters, expiresIn.Value) is { } reminderError) return reminderError;
 
         var now = time.GetUtcNow().UtcDateTime;
         if (await db.Subscriptions.CountAsync(s => s.ExtensionId == caller.ExtensionId && s.ClientId == caller.ClientId && s.ExpiresAt > now, ct) >= PerUserPerApp)
@@ -116,6 +117,7 @@ public static class SubscriptionApi
             if (Lifetime(body.ExpiresIn, config) is not { } expiresIn) return Errors.InvalidParameter("expiresIn", body.ExpiresIn.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             s.ExpiresIn = expiresIn;
         }
+        if (SubscriptionFilters.CheckReminders(SubscriptionViews.Filters(s), s.ExpiresIn) is { } reminderError) return reminderError;
         // Any update renews: an empty body is the SDKs' way of renewing.
         s.ExpiresAt = now.AddSeconds(s.ExpiresIn);
         await db.SaveChangesAsync(ct);
@@ -124,12 +126,13 @@ public static class SubscriptionApi
     }
 
     private static async Task<Results<Ok<SubscriptionInfo>, ApiError>> Renew(
-        string subscriptionId, Caller caller, SwitchboardDb db, TimeProvider time, HttpRequest request, CancellationToken ct)
+        string subscriptionId, Caller caller, SwitchboardDb db, Subscribers subscribers, TimeProvider time, HttpRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (await FindAsync(db, subscriptionId, caller, now, ct) is not { } s) return Errors.NotFound("subscriptionId");
         s.ExpiresAt = now.AddSeconds(s.ExpiresIn);
         await db.SaveChangesAsync(ct);
+        subscribers.Invalidate();
         return TypedResults.Ok(SubscriptionViews.Describe(s, now, Links.For(request)));
     }
 

@@ -25,6 +25,8 @@ public static class SubscriptionFilters
 
     private static async Task<ApiError?> CheckAsync(EventFilter filter, string text, Caller caller, SwitchboardDb db, CancellationToken ct)
     {
+        // A subscription may always be reminded of its own expiry.
+        if (filter.Kind == FilterKind.RenewalReminder) return null;
         // Another account's events are never visible, whether or not that account exists.
         if (filter.AccountId != caller.AccountId) return Errors.EventFilterNotPermitted(text);
         if (filter.ExtensionId is { } extension)
@@ -32,10 +34,30 @@ public static class SubscriptionFilters
             if (!caller.CanSeePrivate(extension)) return Errors.EventFilterNotPermitted(text);
             if (!await db.Extensions.AnyAsync(e => e.Id == extension && e.AccountId == caller.AccountId, ct)) return Errors.InvalidEventFilter(text);
         }
-        // Account-wide filters show every user's calls: administrators only.
-        else if (!caller.IsAdmin) return Errors.EventFilterNotPermitted(text);
+        // Account-wide calls and presence are every user's: administrators only. The extension list is the
+        // company directory, which every user may read.
+        else if (!caller.IsAdmin && filter.Kind != FilterKind.ExtensionList) return Errors.EventFilterNotPermitted(text);
 
-        var permission = filter.IsTelephony ? AppPermissions.CallControl : AppPermissions.ReadPresence;
+        var permission = filter.Kind switch
+        {
+            FilterKind.AccountTelephony or FilterKind.ExtensionTelephony => AppPermissions.CallControl,
+            FilterKind.ExtensionList or FilterKind.ExtensionInfo => AppPermissions.ReadAccounts,
+            _ => AppPermissions.ReadPresence,
+        };
         return caller.Has(permission) ? null : Errors.AppPermissionRequired(permission.ToString());
+    }
+
+    /// <summary>PLATFORM.md 2.4: a renewal reminder's threshold is at most half the subscription's lifetime.</summary>
+    public static ApiError? CheckReminders(IEnumerable<string> filters, int expiresIn)
+    {
+        foreach (var text in filters)
+        {
+            if (EventFilter.Parse(text, 0, 0) is { Kind: FilterKind.RenewalReminder } reminder && reminder.Number("threshold") > expiresIn / 2)
+                return Errors.InvalidEventFilter(text) with
+                {
+                    Message = $"Event filter [{text}] is invalid: the threshold may be at most half the subscription's lifetime ({expiresIn / 2} seconds)",
+                };
+        }
+        return null;
     }
 }

@@ -6,13 +6,17 @@ namespace Switchboard.Subscriptions;
 /// <summary>
 /// Posts the outbox to the webhook receivers. One pass delivers, per subscription in outbox order,
 /// every notification that is due, and stops at the first failure so the order is kept. A failed
-/// notification is retried with back-off; a subscription failing for 10 minutes is blacklisted.
+/// notification is retried with back-off; a subscription failing for 10 minutes is blacklisted, and
+/// reactivated by the reconciliation every 15 minutes once its address answers the handshake again.
 /// Waiting is a timer of the injected TimeProvider, so a test moves the clock instead of waiting.
 /// </summary>
-public sealed class WebhookDispatcher(Database database, WebhookClient client, TimeProvider time, ILogger<WebhookDispatcher> log) : BackgroundService
+public sealed class WebhookDispatcher(Database database, WebhookClient client, Subscribers subscribers, TimeProvider time, ILogger<WebhookDispatcher> log)
+    : BackgroundService
 {
-    /// <summary>PLATFORM.md 2.4 (RingCentral staff): a URL failing for 10 minutes gets the subscription blacklisted.</summary>
+    /// <summary>PLATFORM.md 2.4 (RingCentral staff): a URL failing for 10 minutes gets the subscription blacklisted...</summary>
     public static readonly TimeSpan BlacklistAfter = TimeSpan.FromMinutes(10);
+    /// <summary>...and a reconciliation every 15 minutes reactivates it if the URL has become valid.</summary>
+    public static readonly TimeSpan ReconcileEvery = TimeSpan.FromMinutes(15);
     private const int Batch = 500;
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -26,7 +30,45 @@ public sealed class WebhookDispatcher(Database database, WebhookClient client, T
         catch (SemaphoreFullException) { /* a pass is already due */ }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override Task ExecuteAsync(CancellationToken ct) => Task.WhenAll(DeliverLoopAsync(ct), ReconcileLoopAsync(ct));
+
+    private async Task ReconcileLoopAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(ReconcileEvery, time);
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            try
+            {
+                await ReconcileAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Webhook reconciliation failed");
+            }
+        }
+    }
+
+    /// <summary>Blacklisted subscriptions whose receiver answers the Validation-Token handshake again become Active.</summary>
+    public async Task ReconcileAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = database.CreateContext();
+        var blacklisted = await db.Subscriptions
+            .Where(s => s.Status == SubscriptionStatus.Blacklisted && s.ExpiresAt > now && s.Address != null).ToListAsync(ct);
+        var reactivated = 0;
+        foreach (var s in blacklisted)
+        {
+            if (await client.HandshakeAsync(s.Address!, ct) is not null) continue;
+            (s.Status, s.BlacklistedAt, s.BlacklistReason, s.FailingSince) = (SubscriptionStatus.Active, null, null, null);
+            reactivated++;
+            log.LogInformation("Subscription {Id} reactivated: its address answers again", s.Id);
+        }
+        if (reactivated == 0) return;
+        await db.SaveChangesAsync(ct);
+        subscribers.Invalidate();
+    }
+
+    private async Task DeliverLoopAsync(CancellationToken ct)
     {
         using var timer = time.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Wake(); // deliver what was pending before a restart
@@ -98,6 +140,7 @@ public sealed class WebhookDispatcher(Database database, WebhookClient client, T
             }
             else notification.NextAttemptAt = now + Backoff(notification.Attempts);
             await db.SaveChangesAsync(ct);
+            if (subscription.Status == SubscriptionStatus.Blacklisted) subscribers.Invalidate();
             return;
         }
     }

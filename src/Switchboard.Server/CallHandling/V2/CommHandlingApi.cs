@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Data;
 using Switchboard.Http;
+using Switchboard.Subscriptions;
 
 namespace Switchboard.CallHandling.V2;
 
@@ -54,7 +55,7 @@ public static class CommHandlingApi
 
     /// <summary>Switches forward-all-calls, dnd and agent; sets the work-hours schedule (and with it after hours).</summary>
     private static async Task<Results<Ok<StateResource>, ApiError>> UpdateState(
-        long accountId, long extensionId, string stateId, StateUpdate? body, SwitchboardDb db, CancellationToken ct)
+        long accountId, long extensionId, string stateId, StateUpdate? body, SwitchboardDb db, NotificationHub hub, CancellationToken ct)
     {
         if (body is null) return Errors.UnparsableRequest;
         var (context, error) = await LoadUpgradedAsync(db, accountId, extensionId, ct);
@@ -72,6 +73,8 @@ public static class CommHandlingApi
         }
         if (!always && body.Enabled is { } enabled) context.Document.States[state].Enabled = enabled;
         await CallHandlingStore.SaveAsync(db, context, ct);
+        // The dnd state is the user's dndStatusPersonal, which presence subscribers see.
+        if (state == StateId.Dnd && body.Enabled is not null) hub.PresenceChanged(accountId, extensionId);
         return TypedResults.Ok(CommHandlingView.State(context.Document, state));
     }
 
