@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -12,9 +13,6 @@ using Switchboard.Telephony.Sessions;
 using Switchboard.WebSockets;
 
 namespace Switchboard.Subscriptions;
-
-/// <summary>The notification envelope (PLATFORM.md 2.7), the same for every transport.</summary>
-public sealed record Envelope(string Uuid, string Event, DateTime Timestamp, string SubscriptionId, string OwnerId, object Body);
 
 /// <summary>ExtensionListEventBody / ExtensionInfoEventBody (hints only on updates).</summary>
 public sealed record ExtensionEventBody(string ExtensionId, string EventType, IReadOnlyList<string>? Hints, string OwnerId);
@@ -114,11 +112,11 @@ public sealed class NotificationHub(
 
     private async Task CallAsync(TelephonyEvent e, List<Subscriber> live, DateTime now, List<PendingNotification> outbox, CancellationToken ct)
     {
-        TelephonySessionEventBody? body = null;
+        byte[]? body = null; // the same for every subscriber: serialized once
         foreach (var s in live)
         {
             if (s.Filters.FirstOrDefault(f => f.Matches(e)) is { } filter)
-                Send(s, filter.Path, body ??= TelephonyEvents.Body(e), now, outbox);
+                Send(s, filter.Path, body ??= JsonSerializer.SerializeToUtf8Bytes(TelephonyEvents.Body(e), Options), now, outbox);
         }
         if (e.Party.ExtensionId is { } extension && TelephonyStatusChanged(extension) is { } status)
             await PresenceAsync(e.Party.AccountId ?? e.AccountId, extension, status, live, now, outbox, ct);
@@ -199,11 +197,13 @@ public sealed class NotificationHub(
         return options;
     }
 
+    private void Send(Subscriber s, string path, object body, DateTime now, List<PendingNotification> outbox) =>
+        Send(s, path, JsonSerializer.SerializeToUtf8Bytes(body, Options), now, outbox);
+
     /// <summary>A WebSocket subscriber gets the envelope now; a webhook's goes to the outbox, written before any attempt.</summary>
-    private void Send(Subscriber s, string path, object body, DateTime now, List<PendingNotification> outbox)
+    private void Send(Subscriber s, string path, byte[] body, DateTime now, List<PendingNotification> outbox)
     {
-        var envelope = JsonSerializer.SerializeToUtf8Bytes(
-            new Envelope(Guid.NewGuid().ToString(), path, now, s.Id, s.ExtensionId.ToString(CultureInfo.InvariantCulture), body), Options);
+        var envelope = Envelope(s, path, body, now);
         if (s.WebSocket)
         {
             gateway.Deliver(s.Id, envelope);
@@ -216,5 +216,24 @@ public sealed class NotificationHub(
             CreatedAt = now,
             NextAttemptAt = now,
         });
+    }
+
+    /// <summary>The notification envelope (PLATFORM.md 2.7), the same for every transport, around a body already in JSON.</summary>
+    private static byte[] Envelope(Subscriber s, string path, byte[] body, DateTime now)
+    {
+        var buffer = new ArrayBufferWriter<byte>(body.Length + 256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("uuid", Guid.NewGuid());
+            json.WriteString("event", path);
+            json.WriteString("timestamp", Json.Timestamp(now));
+            json.WriteString("subscriptionId", s.Id);
+            json.WriteString("ownerId", s.ExtensionId.ToString(CultureInfo.InvariantCulture));
+            json.WritePropertyName("body");
+            json.WriteRawValue(body, skipInputValidation: true);
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 }
