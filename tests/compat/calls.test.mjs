@@ -1,25 +1,15 @@
 // Live calls through the official clients: the simulator (driven by `switchboard sim`, as a user
 // would from a shell) places a call; the SDKs read the session, its parties and presence, and call out.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { SDK } from '@ringcentral/sdk';
-import { repo, startServer } from './server.mjs';
-
-const configuration = process.env.SWITCHBOARD_CONFIGURATION ?? 'Debug';
-const dll = join(repo, 'src', 'Switchboard.Server', 'bin', configuration, 'net10.0', 'switchboard.dll');
+import { startServer } from './server.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
 
-/** `switchboard sim ...` against the test server, reading the .env it wrote; resolves with the JSON printed. */
-async function sim(...args) {
-  const { stdout } = await promisify(execFile)('dotnet', [dll, 'sim', ...args, '--env-file', join(server.dir, '.env')]);
-  return JSON.parse(stdout);
-}
+const sim = (...args) => server.sim(...args);
 
 describe('calls', () => {
   test('switchboard sim places a call; @ringcentral/sdk reads the session, the party and presence', async () => {

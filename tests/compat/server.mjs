@@ -1,11 +1,12 @@
 // Starts the real Switchboard server on a free loopback port with a fresh data folder and the
 // RingCentral spec check on (a response that does not match the spec comes back as a 500).
-import { spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import RingCentral from '@rc-ex/core';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -56,6 +57,15 @@ export async function startServer({ seed = fixtures } = {}) {
     dir,
     env: readEnv(join(dir, '.env')),
     output: () => output,
+    /** `switchboard sim ...` against this server, reading the .env it wrote, as a user would from a shell; resolves with the JSON printed. */
+    async sim(...args) {
+      const { stdout } = await promisify(execFile)('dotnet', [dll, 'sim', ...args, '--env-file', join(dir, '.env')]);
+      return JSON.parse(stdout);
+    },
+    /** The same, blocking this process until it is done: nothing else of the test (e.g. a client's timers) runs meanwhile. */
+    simSync(...args) {
+      return JSON.parse(execFileSync('dotnet', [dll, 'sim', ...args, '--env-file', join(dir, '.env')], { encoding: 'utf8' }));
+    },
     /** An @rc-ex/core client of the test app, logged in with a JWT credential. */
     async rcex(jwt) {
       const rc = new RingCentral({ server: url, clientId: 'test-app', clientSecret: 'test-secret' });

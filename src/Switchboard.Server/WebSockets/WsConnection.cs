@@ -10,7 +10,12 @@ namespace Switchboard.WebSockets;
 /// reader answers heartbeats and hands REST requests to the tunnel, at most <see cref="WsLimits.MaxActiveRequests"/>
 /// at a time.
 /// </summary>
-internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunnel tunnel, RestTunnel.Origin origin, TimeProvider time, ILogger log)
+/// <remarks>
+/// A recovered connection pauses for <see cref="WsLimits.ReplayDelay"/> after its ConnectionDetails: @rc-ex/ws
+/// (1.3.17) puts its subscription's listener on the new socket only once it has read ConnectionDetails, after
+/// an <c>await</c>, so replayed notifications that reach it in the same read as ConnectionDetails are lost.
+/// </remarks>
+internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunnel tunnel, RestTunnel.Origin origin, TimeProvider time, ILogger log, bool recovered = false)
 {
     /// <summary>The <c>wsc.sequence</c> of every frame, from one counter: strictly increasing within a session and
     /// across sessions, so a client that starts a fresh session adopts its token (CLIENTS.md 4.6, point 1).</summary>
@@ -95,6 +100,13 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
             {
                 _unsent.Add(frame); // not on the wire: the session keeps it for a recovering client
                 _closing.Cancel();
+                continue;
+            }
+            // Real time, not the injected clock: this is about when the client reads, not about the server's time.
+            if (recovered && frame.Type == WsFrame.ConnectionDetails)
+            {
+                try { await Task.Delay(WsLimits.ReplayDelay, ct); }
+                catch (OperationCanceledException) { }
             }
         }
         if (ct.IsCancellationRequested) return;

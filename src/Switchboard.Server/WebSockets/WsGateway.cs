@@ -93,7 +93,7 @@ public sealed class WsGateway(
 
         var (session, recoveryState) = await RecoverAsync(context.Request.Query["wsc"].ToString(), oauthSessionId, now);
         var origin = new RestTunnel.Origin(context.Request.Scheme, context.Request.Host, context.Connection.RemoteIpAddress);
-        var connection = new WsConnection(socket, session, tunnel, origin, time, log);
+        var connection = new WsConnection(socket, session, tunnel, origin, time, log, recovered: recoveryState == "Successful");
         connection.TryEnqueue(new WsFrame(WsFrame.ConnectionDetails, Guid.NewGuid().ToString(), 200, null, Details(now, recoveryState)));
         if (!await session.AttachAsync(connection)) return; // another socket recovered the same session at the same moment
         _connections[connection] = 0;

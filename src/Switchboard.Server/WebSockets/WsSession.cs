@@ -127,6 +127,12 @@ public static class WsLimits
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1800);
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromSeconds(86400);
     public const int MaxActiveRequests = 10;
+    /// <summary>
+    /// The pause between a recovered connection's ConnectionDetails and the notifications replayed after it (see
+    /// <see cref="WsConnection"/>): long enough for a busy client to read ConnectionDetails on its own, short next
+    /// to the client's own 2 to 8 s before it reconnects.
+    /// </summary>
+    public static readonly TimeSpan ReplayDelay = TimeSpan.FromSeconds(1);
     /// <summary>The largest message a client may send; REST bodies over the socket are small.</summary>
     public const int MaxMessageBytes = 1 << 20;
 }
