@@ -65,7 +65,8 @@ public static class SimulatorCli
                 ["assertion"] = Var("RC_USER_JWT"),
             }),
         };
-        login.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Var("RC_APP_CLIENT_ID")}:{Var("RC_APP_CLIENT_SECRET")}")));
+        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Var("RC_APP_CLIENT_ID")}:{Var("RC_APP_CLIENT_SECRET")}")));
+        login.Headers.Authorization = basic;
         var token = await http.SendAsync(login);
         if (!token.IsSuccessStatusCode) return await PrintAsync(token);
         var accessToken = JsonNode.Parse(await token.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
@@ -74,7 +75,17 @@ public static class SimulatorCli
         var message = new HttpRequestMessage(method, path);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         if (body is not null) message.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        return await PrintAsync(await http.SendAsync(message));
+        var exit = await PrintAsync(await http.SendAsync(message));
+
+        // One command, one session: left open, it would count against the user's five sessions per app and
+        // end the oldest, which may be the developer's own app signed in with the same .env.
+        var revoke = new HttpRequestMessage(HttpMethod.Post, "/restapi/oauth/revoke")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = accessToken }),
+        };
+        revoke.Headers.Authorization = basic;
+        await http.SendAsync(revoke);
+        return exit;
     }
 
     private static async Task<int> PrintAsync(HttpResponseMessage response)
