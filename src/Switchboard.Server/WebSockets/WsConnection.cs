@@ -26,6 +26,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
     private readonly List<WsFrame> _unsent = [];
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _activeRequests;
+    private volatile bool _closeRequested;
     private long _lastReceivedTicks = time.GetUtcNow().UtcTicks;
 
     public WsSession Session { get; } = session;
@@ -49,9 +50,10 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
         {
             await ReadAsync(linked.Token);
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException)
         {
-            // The client vanished, a close timed out or the server is stopping: all end this socket the same way.
+            // The client vanished (transports report that as either exception), a close timed out or the server is
+            // stopping: all end this socket the same way.
         }
         finally
         {
@@ -66,7 +68,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
             if (socket.State == WebSocketState.CloseReceived)
             {
                 try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); }
-                catch (Exception e) when (e is WebSocketException or ObjectDisposedException) { }
+                catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException) { }
             }
             socket.Abort();
             _finished.TrySetResult();
@@ -76,6 +78,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
     /// <summary>Tells the client why (an Error frame, as the gateway reports a timeout), then closes the socket.</summary>
     public void Close(string errorCode, string message)
     {
+        _closeRequested = true;
         TryEnqueue(WsFrame.Failure(WsFrame.Error, Guid.NewGuid().ToString(), 408, errorCode, message));
         _out.Writer.TryComplete();
     }
@@ -96,7 +99,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
             {
                 await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, ct);
             }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
             {
                 _unsent.Add(frame); // not on the wire: the session keeps it for a recovering client
                 _closing.Cancel();
@@ -112,7 +115,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
         if (ct.IsCancellationRequested) return;
         // The queue was closed by Close(): everything is sent, so close properly and give the client a moment to answer.
         try { await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, null, CancellationToken.None); }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException) { }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException) { }
         _closing.CancelAfter(TimeSpan.FromSeconds(5));
     }
 
@@ -123,11 +126,18 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
         {
             var result = await socket.ReceiveAsync(message.GetMemory(4096), ct);
             if (result.MessageType == WebSocketMessageType.Close) return;
+            if (_closeRequested)
+            {
+                // The writer is sending the reason and then the close: keep reading until the client answers it
+                // (returning now would cut the reason off), but act on nothing more.
+                message.ResetWrittenCount();
+                continue;
+            }
             message.Advance(result.Count);
             if (message.WrittenCount > WsLimits.MaxMessageBytes)
             {
                 Close("WSG-413", $"A message may be at most {WsLimits.MaxMessageBytes} bytes");
-                return;
+                continue;
             }
             if (!result.EndOfMessage) continue;
             Interlocked.Exchange(ref _lastReceivedTicks, time.GetUtcNow().UtcTicks);

@@ -159,7 +159,7 @@ public sealed class WsGateway(
             await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, ct);
             await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, error.Code, ct);
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException) { }
     }
 
     protected override async Task ExecuteAsync(CancellationToken ct)
