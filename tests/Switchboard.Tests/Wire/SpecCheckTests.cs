@@ -99,8 +99,14 @@ public sealed class RouteMetadataTests(SwitchboardHost host) : IClassFixture<Swi
             Assert.Equal((declared["x-method"]!.GetValue<string>(), declared["x-path"]!.GetValue<string>()),
                 (method, "/" + endpoint.RoutePattern.RawText!.Trim('/')));
             Assert.Equal(declared["x-throttling-group"]!.GetValue<string>(), op.Throttling.ToString());
-            var permission = declared["x-app-permission"]?.GetValue<string>();
-            Assert.Equal(permission ?? "None", op.AppPermission.ToString());
+            // The spec calls the wstoken permission "WebSocket"; the scope apps are given is WebSocketsSubscriptions (docs/compat.md).
+            var permission = declared["x-app-permission"]?.GetValue<string>() switch
+            {
+                null => "None",
+                "WebSocket" => "WebSocketsSubscriptions",
+                var name => name,
+            };
+            Assert.Equal(permission, op.AppPermission.ToString());
         }
     }
 }
