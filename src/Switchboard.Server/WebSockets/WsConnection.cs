@@ -76,10 +76,10 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
     }
 
     /// <summary>Tells the client why (an Error frame, as the gateway reports a timeout), then closes the socket.</summary>
-    public void Close(string errorCode, string message)
+    public void Close(int status, string errorCode, string message)
     {
         _closeRequested = true;
-        TryEnqueue(WsFrame.Failure(WsFrame.Error, Guid.NewGuid().ToString(), 408, errorCode, message));
+        TryEnqueue(WsFrame.Failure(WsFrame.Error, Guid.NewGuid().ToString(), status, errorCode, message));
         _out.Writer.TryComplete();
     }
 
@@ -136,7 +136,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
             message.Advance(result.Count);
             if (message.WrittenCount > WsLimits.MaxMessageBytes)
             {
-                Close("WSG-413", $"A message may be at most {WsLimits.MaxMessageBytes} bytes");
+                Close(413, "WSG-413", $"A message may be at most {WsLimits.MaxMessageBytes} bytes");
                 continue;
             }
             if (!result.EndOfMessage) continue;

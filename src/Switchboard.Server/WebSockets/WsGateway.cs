@@ -26,6 +26,7 @@ public sealed class WsGateway(
     private readonly ConcurrentDictionary<string, WsSession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WsSession> _bySubscription = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<WsConnection, byte> _connections = new();
+    private DateTimeOffset _nextRenewal;
 
     /// <summary>Notifications of this subscription go to the session's socket from now on.</summary>
     public bool Register(string subscriptionId, WsSession session)
@@ -186,14 +187,32 @@ public sealed class WsGateway(
         if (await db.Subscriptions.Where(s => s.TransportType == SubscriptionViews.WebSocket).ExecuteDeleteAsync(ct) > 0) subscribers.Invalidate();
     }
 
+    /// <summary>
+    /// WebSocket subscriptions renew themselves while their session lives (PLATFORM.md 2.5; the clients never renew
+    /// them): once a minute, those within an hour of their expiry get another <see cref="WsLimits.AbsoluteTimeout"/>.
+    /// </summary>
+    private async Task RenewAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (now < _nextRenewal) return;
+        _nextRenewal = now.AddMinutes(1);
+        var live = _bySubscription.Keys.ToList();
+        if (live.Count == 0) return;
+        var soon = now.UtcDateTime.AddHours(1);
+        var expiresAt = now.UtcDateTime + WsLimits.AbsoluteTimeout;
+        await using var db = database.CreateContext();
+        if (await db.Subscriptions.Where(s => live.Contains(s.Id) && s.ExpiresAt < soon).ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, expiresAt), ct) > 0)
+            subscribers.Invalidate();
+    }
+
     public async Task SweepAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         foreach (var connection in _connections.Keys)
         {
-            if (now - connection.OpenedAt >= WsLimits.AbsoluteTimeout) connection.Close("WSG-903", "The connection reached its absolute timeout");
-            else if (now - connection.LastReceivedAt >= WsLimits.IdleTimeout) connection.Close("WSG-902", "The connection was idle for too long");
+            if (now - connection.OpenedAt >= WsLimits.AbsoluteTimeout) connection.Close(408, "WSG-903", "The connection reached its absolute timeout");
+            else if (now - connection.LastReceivedAt >= WsLimits.IdleTimeout) connection.Close(408, "WSG-902", "The connection was idle for too long");
         }
+        await RenewAsync(now, ct);
         var ended = new List<string>();
         foreach (var session in _sessions.Values)
         {

@@ -49,6 +49,36 @@ public sealed class WsSubscriptionTests : GatewayTests
     }
 
     [Fact]
+    public async Task Subscription_SessionLivesNearlyADay_RenewsItselfAndStillDelivers()
+    {
+        var sim = await Sim.AliceAsync(Host);
+        var (socket, _) = await OpenAsync(sim.Client);
+        var id = await SubscribeAsync(socket, MySessions);
+
+        // 23.3 hours with a heartbeat every 20 minutes (as a client keeps a socket alive); the gateway renews
+        // the subscription in its last hour, which a client never does itself.
+        for (var step = 1; step <= 70; step++)
+        {
+            Host.Clock.Advance(TimeSpan.FromMinutes(20));
+            await socket.HeartbeatAsync($"hb-{step}");
+        }
+        // Read over the socket: it authenticates by the OAuth session, which outlives the hour-long access token.
+        var renewed = false;
+        for (var round = 0; round < 100 && !renewed; round++)
+        {
+            var info = (await socket.RequestAsync("GET", $"{Subscriptions}/{id}")).Json;
+            renewed = info.GetProperty("expirationTime").GetDateTime().ToUniversalTime() > SwitchboardHost.Start.UtcDateTime.AddDays(1);
+            if (!renewed) await Task.Delay(50);
+        }
+        Assert.True(renewed, "the subscription's expiry moved past its first day");
+
+        sim = await Sim.AliceAsync(Host); // a fresh access token for the simulator
+        var sessionId = await UnansweredCallAsync(sim);
+        var expected = await AliceSequencesAsync(sim, sessionId);
+        Assert.Equal(expected, Sequences(await socket.NotificationsAsync(expected.Count)));
+    }
+
+    [Fact]
     public async Task Unsubscribe_OverSocket_Returns204AndNoMoreNotifications()
     {
         var sim = await Sim.AliceAsync(Host);
