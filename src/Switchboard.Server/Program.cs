@@ -61,6 +61,7 @@ app.MapCallHandlingUpgrade();
 app.MapGreetings();
 app.MapPresence();
 app.MapCallSessions();
+app.MapCallControl();
 app.MapCallOut();
 app.MapRingOut();
 app.MapSubscriptions();

@@ -100,6 +100,30 @@ public sealed class CallEngine : ICallEngine
     public Task<CallResult<SessionView>> SendDigitsAsync(string telephonySessionId, string partyId, string digits, CancellationToken ct = default) =>
         Send(telephonySessionId, new SendDigits(partyId, digits), ct);
 
+    public Task<CallResult<SessionView>> DropCallAsync(string telephonySessionId, CancellationToken ct = default) =>
+        Send(telephonySessionId, DropCall.Instance, ct);
+
+    public Task<CallResult<SessionView>> AnswerOnDeviceAsync(string telephonySessionId, string partyId, long deviceId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new AnswerOnDevice(partyId, deviceId), ct);
+
+    public Task<CallResult<SessionView>> HoldAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new HoldParty(partyId), ct);
+
+    public Task<CallResult<SessionView>> UnholdAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new UnholdParty(partyId), ct);
+
+    public Task<CallResult<SessionView>> UpdatePartyAsync(string telephonySessionId, string partyId, bool? muted, bool? standAlone, CancellationToken ct = default) =>
+        Send(telephonySessionId, new UpdateParty(partyId, muted, standAlone), ct);
+
+    public Task<CallResult<SessionView>> RejectAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new RejectParty(partyId), ct);
+
+    public Task<CallResult<SessionView>> IgnoreAsync(string telephonySessionId, string partyId, long deviceId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new IgnoreParty(partyId, deviceId), ct);
+
+    public Task<CallResult<SessionView>> RemovePartyAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new RemoveParty(partyId), ct);
+
     public SessionView? Find(string telephonySessionId) =>
         _sessions.TryGetValue(telephonySessionId, out var actor) && actor.State is { Parties.Length: > 0, Ended: false } s ? s.ToView() : null;
 

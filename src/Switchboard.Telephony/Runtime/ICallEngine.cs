@@ -83,6 +83,27 @@ public interface ICallEngine
     /// <summary>The caller presses keys (to an IVR menu).</summary>
     Task<CallResult<SessionView>> SendDigitsAsync(string telephonySessionId, string partyId, string digits, CancellationToken ct = default);
 
+    /// <summary>
+    /// Call Control (the API acting on a call, where the commands above are the phones): a command the
+    /// party's state does not allow fails with <see cref="CallError.InvalidState"/> and changes nothing.
+    /// </summary>
+    Task<CallResult<SessionView>> DropCallAsync(string telephonySessionId, CancellationToken ct = default);
+
+    Task<CallResult<SessionView>> AnswerOnDeviceAsync(string telephonySessionId, string partyId, long deviceId, CancellationToken ct = default);
+
+    Task<CallResult<SessionView>> HoldAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    Task<CallResult<SessionView>> UnholdAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    /// <summary>Sets muted and stand-alone; a null flag stays as it is.</summary>
+    Task<CallResult<SessionView>> UpdatePartyAsync(string telephonySessionId, string partyId, bool? muted, bool? standAlone, CancellationToken ct = default);
+
+    Task<CallResult<SessionView>> RejectAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    Task<CallResult<SessionView>> IgnoreAsync(string telephonySessionId, string partyId, long deviceId, CancellationToken ct = default);
+
+    Task<CallResult<SessionView>> RemovePartyAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
     SessionView? Find(string telephonySessionId);
 
     /// <summary>Live sessions, of one account or of all.</summary>

@@ -84,45 +84,47 @@ internal sealed partial class Transition
         RunPlan();
     }
 
-    public Failure? Answer(AnswerParty c)
+    public Failure? Answer(AnswerParty c) => Answer(c.PartyId, c.DeviceId);
+
+    private Failure? Answer(string partyId, long? deviceId)
     {
-        var i = IndexOf(c.PartyId);
-        if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
+        var i = IndexOf(partyId);
+        if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {partyId} is not in this call.");
         var party = Parties[i];
         if (_s.Phase == CallPhase.DeviceSetup && i == 0)
         {
-            if (c.DeviceId is { } own && party.From.DeviceId is { } placed && own != placed)
+            if (deviceId is { } own && party.From.DeviceId is { } placed && own != placed)
                 return new Failure(CallError.InvalidTarget, $"The call was placed from device {placed}.");
             Dial();
             return null;
         }
         if (_s.Phase == CallPhase.RingOutFirstLeg && i == 0)
         {
-            if (c.DeviceId is { } own && party.To.DeviceId is { } rung && own != rung)
+            if (deviceId is { } own && party.To.DeviceId is { } rung && own != rung)
                 return new Failure(CallError.InvalidTarget, $"The RingOut rings device {rung}.");
             FirstLegAnswered();
             return null;
         }
-        if (_s.Phase != CallPhase.Ringing || !IsRinging(party)) return new Failure(CallError.InvalidState, $"Party {c.PartyId} is not ringing.");
+        if (_s.Phase != CallPhase.Ringing || !IsRinging(party)) return new Failure(CallError.InvalidState, $"Party {partyId} is not ringing.");
         var chosen = -1;
         foreach (var leg in _s.Legs)
         {
-            if (leg.Status != LegStatus.Ringing || leg.PartyId != c.PartyId) continue;
-            if (c.DeviceId is null || (leg.Leg.Kind == LegKind.Device && leg.Leg.DeviceId == c.DeviceId))
+            if (leg.Status != LegStatus.Ringing || leg.PartyId != partyId) continue;
+            if (deviceId is null || (leg.Leg.Kind == LegKind.Device && leg.Leg.DeviceId == deviceId))
             {
                 chosen = leg.Key;
                 break;
             }
             if (chosen < 0) chosen = leg.Key;
         }
-        if (chosen < 0) return new Failure(CallError.InvalidState, $"Party {c.PartyId} is not ringing.");
-        if (c.DeviceId is { } device && !(party.ExtensionId is { } e && _s.Account.Extensions.TryGetValue(e, out var ext) && HasDevice(ext, device)))
-            return new Failure(CallError.InvalidTarget, $"Device {device} cannot answer party {c.PartyId}.");
+        if (chosen < 0) return new Failure(CallError.InvalidState, $"Party {partyId} is not ringing.");
+        if (deviceId is { } device && !(party.ExtensionId is { } e && _s.Account.Extensions.TryGetValue(e, out var ext) && HasDevice(ext, device)))
+            return new Failure(CallError.InvalidTarget, $"Device {device} cannot answer party {partyId}.");
         AnswerLeg(chosen);
         return null;
     }
 
-    public Failure? Decline(DeclineParty c, string? reason = null)
+    public Failure? Decline(DeclineParty c)
     {
         var i = IndexOf(c.PartyId);
         if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
@@ -136,15 +138,27 @@ internal sealed partial class Transition
             FailFirstLeg("Rejected", CallingStatus.Rejected);
             return null;
         }
+        return StopRinging(c.PartyId, deviceId: null);
+    }
+
+    /// <summary>
+    /// The party's ringing legs (only those of one device when <paramref name="deviceId"/> is set) stop;
+    /// when nothing rings any more the plan moves on to its next step.
+    /// </summary>
+    private Failure? StopRinging(string partyId, long? deviceId)
+    {
         var rings = false;
-        foreach (var leg in _s.Legs) rings |= leg.Status == LegStatus.Ringing && leg.PartyId == c.PartyId;
-        if (_s.Phase != CallPhase.Ringing || !rings) return new Failure(CallError.InvalidState, $"Party {c.PartyId} is not ringing.");
+        foreach (var leg in _s.Legs) rings |= leg.Status == LegStatus.Ringing && leg.PartyId == partyId && OnDevice(leg.Leg, deviceId);
+        if (_s.Phase != CallPhase.Ringing || !rings)
+            return new Failure(CallError.InvalidState, deviceId is null ? $"Party {partyId} is not ringing." : $"Party {partyId} is not ringing on device {deviceId}.");
         var exhausted = false;
         foreach (var leg in _s.Legs)
-            if (leg.Status == LegStatus.Ringing && leg.PartyId == c.PartyId) exhausted = DropLeg(leg.Key, reason);
+            if (leg.Status == LegStatus.Ringing && leg.PartyId == partyId && OnDevice(leg.Leg, deviceId)) exhausted = DropLeg(leg.Key, null);
         if (exhausted) NextStep();
         return null;
     }
+
+    private static bool OnDevice(RingLeg leg, long? deviceId) => deviceId is null || (leg.Kind == LegKind.Device && leg.DeviceId == deviceId);
 
     public Failure? HangUp(HangUpParty c)
     {
