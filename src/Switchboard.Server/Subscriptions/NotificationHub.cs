@@ -116,7 +116,7 @@ public sealed class NotificationHub(
         foreach (var s in live)
         {
             if (s.Filters.FirstOrDefault(f => f.Matches(e)) is { } filter)
-                Send(s, filter.Path, body ??= JsonSerializer.SerializeToUtf8Bytes(TelephonyEvents.Body(e), Options), now, outbox);
+                Send(s, filter.Text, body ??= JsonSerializer.SerializeToUtf8Bytes(TelephonyEvents.Body(e), Options), now, outbox);
         }
         if (e.Party.ExtensionId is { } extension && TelephonyStatusChanged(extension) is { } status)
             await PresenceAsync(e.Party.AccountId ?? e.AccountId, extension, status, live, now, outbox, ct);
@@ -133,7 +133,7 @@ public sealed class NotificationHub(
         if (status is not null) presence = presence with { TelephonyStatus = status };
         var sequence = _presenceSequence.AddOrUpdate(extension, 1, (_, n) => n + 1);
         foreach (var (s, filter) in watching)
-            Send(s, PresenceEvents.ExtensionPath(account, extension), PresenceEvents.Body(presence, sequence, filter!, s.ExtensionId), now, outbox);
+            Send(s, PresenceEvents.ExtensionPath(account, extension) + filter!.Query, PresenceEvents.Body(presence, sequence, filter, s.ExtensionId), now, outbox);
     }
 
     private void Extension(ExtensionEvent e, List<Subscriber> live, DateTime now, List<PendingNotification> outbox)
