@@ -14,7 +14,7 @@ public sealed record TelephonySessionEventBody(
     long Sequence, string SessionId, string TelephonySessionId, string ServerId, DateTime EventTime,
     IReadOnlyList<EventParty> Parties, OriginInfo Origin);
 
-/// <summary>One engine event as the simulator's log, webhooks and (later) WebSocket show it: one shape for all.</summary>
+/// <summary>One engine event as the simulator's log, webhooks and WebSockets show it: one shape for all.</summary>
 public static class TelephonyEvents
 {
     /// <summary>The server id Switchboard reports in telephony events.</summary>
