@@ -53,6 +53,19 @@ public sealed record ApiError(ErrorKind Kind, string Code, string Message) : IRe
         response.StatusCode = Status;
         response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(response.BodyWriter.AsStream());
+        WriteTo(json);
+    }
+
+    /// <summary>The envelope alone, e.g. for the body of a reply over a WebSocket.</summary>
+    public byte[] ToJson()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer)) WriteTo(json);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void WriteTo(Utf8JsonWriter json)
+    {
         json.WriteStartObject();
         json.WriteString("errorCode", TopLevelCode ?? Code);
         json.WriteString("message", Message);

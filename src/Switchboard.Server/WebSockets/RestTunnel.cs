@@ -93,7 +93,7 @@ public sealed class RestTunnel(IHttpContextFactory contexts)
     {
         var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
         if (bytes.IsEmpty)
-            return status >= 400 ? WsFrame.ErrorBody("CMN-" + status, ReasonPhrases.GetReasonPhrase(status)) : default;
+            return status >= 400 ? WsFrame.GatewayError("CMN-" + status, ReasonPhrases.GetReasonPhrase(status)).ToJson() : default;
         if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase)) return bytes;
         var text = contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
             ? Encoding.UTF8.GetString(bytes.Span)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
+using Switchboard.Http;
 
 namespace Switchboard.WebSockets;
 
@@ -79,7 +80,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
     public void Close(int status, string errorCode, string message)
     {
         _closeRequested = true;
-        TryEnqueue(WsFrame.Failure(WsFrame.Error, Guid.NewGuid().ToString(), status, errorCode, message));
+        TryEnqueue(WsFrame.Failure(WsFrame.Error, Guid.NewGuid().ToString(), status, WsFrame.GatewayError(errorCode, message)));
         _out.Writer.TryComplete();
     }
 
@@ -159,7 +160,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
         }
         if (request is null)
         {
-            TryEnqueue(WsFrame.Failure(WsFrame.Error, "", 400, "WSG-400", "A message must be a JSON array [meta] or [meta, body] with meta.type and meta.messageId"));
+            TryEnqueue(WsFrame.Failure(WsFrame.Error, "", 400, WsFrame.GatewayError("WSG-400", "A message must be a JSON array [meta] or [meta, body] with meta.type and meta.messageId")));
             return;
         }
         switch (request.Type)
@@ -169,14 +170,14 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
                 break;
             case WsFrame.ClientRequest when Interlocked.Increment(ref _activeRequests) > WsLimits.MaxActiveRequests:
                 Interlocked.Decrement(ref _activeRequests);
-                TryEnqueue(WsFrame.Failure(WsFrame.ClientRequest, request.MessageId, 429, "WSG-429",
-                    $"At most {WsLimits.MaxActiveRequests} requests may be in progress on one connection"));
+                TryEnqueue(WsFrame.Failure(WsFrame.ClientRequest, request.MessageId, 429, WsFrame.GatewayError("WSG-429",
+                    $"At most {WsLimits.MaxActiveRequests} requests may be in progress on one connection")));
                 break;
             case WsFrame.ClientRequest:
                 _ = SendAsync(request);
                 break;
             default:
-                TryEnqueue(WsFrame.Failure(WsFrame.ClientRequest, request.MessageId, 400, "WSG-400", $"Unknown message type [{request.Type}]"));
+                TryEnqueue(WsFrame.Failure(WsFrame.ClientRequest, request.MessageId, 400, WsFrame.GatewayError("WSG-400", $"Unknown message type [{request.Type}]")));
                 break;
         }
     }
@@ -190,7 +191,7 @@ internal sealed class WsConnection(WebSocket socket, WsSession session, RestTunn
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "A request over the WebSocket failed: {Method} {Path}", request.Method, request.Path);
-            TryEnqueue(WsFrame.Failure(WsFrame.ClientRequest, request.MessageId, 500, "CMN-500", "Internal server error"));
+            TryEnqueue(WsFrame.Failure(WsFrame.ClientRequest, request.MessageId, 500, new ApiError(ErrorKind.Internal, "CMN-500", "Internal server error")));
         }
         catch (OperationCanceledException)
         {

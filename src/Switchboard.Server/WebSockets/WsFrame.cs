@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Switchboard.Http;
 
 namespace Switchboard.WebSockets;
 
@@ -21,28 +22,11 @@ public sealed record WsFrame(string Type, string MessageId, int Status, IReadOnl
 
     public static WsFrame Notification(ReadOnlyMemory<byte> envelope) => new(ServerNotification, Guid.NewGuid().ToString(), 200, null, envelope);
 
-    public static WsFrame Failure(string type, string messageId, int status, string errorCode, string message) =>
-        new(type, messageId, status, null, ErrorBody(errorCode, message));
+    /// <summary>An error, always with its JSON body: the clients read <c>message</c> from it and crash without one.</summary>
+    public static WsFrame Failure(string type, string messageId, int status, ApiError error) => new(type, messageId, status, null, error.ToJson());
 
-    /// <summary>The body of every error: the clients read <c>message</c> from it and crash without one.</summary>
-    public static byte[] ErrorBody(string errorCode, string message)
-    {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("errorCode", errorCode);
-            json.WriteString("message", message);
-            json.WriteStartArray("errors");
-            json.WriteStartObject();
-            json.WriteString("errorCode", errorCode);
-            json.WriteString("message", message);
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
+    /// <summary>One of the gateway's own errors (the <c>WSG-</c> codes in docs/compat.md).</summary>
+    public static ApiError GatewayError(string code, string message) => new(ErrorKind.InvalidInput, code, message);
 
     /// <summary>The text of the frame, with the session's token and this frame's sequence number (none before a session exists).</summary>
     public void WriteTo(IBufferWriter<byte> buffer, string? wscToken, long sequence)

@@ -154,7 +154,7 @@ public sealed class WsGateway(
     private static async Task RefuseAsync(WebSocket socket, int status, ApiError error, CancellationToken ct)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        WsFrame.Failure(WsFrame.Error, Guid.NewGuid().ToString(), status, error.Code, error.Message).WriteTo(buffer, null, 0);
+        WsFrame.Failure(WsFrame.Error, Guid.NewGuid().ToString(), status, error).WriteTo(buffer, null, 0);
         try
         {
             await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, true, ct);
