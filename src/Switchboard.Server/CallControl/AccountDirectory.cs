@@ -50,7 +50,7 @@ public sealed class AccountDirectory(Database database) : IRoutingDirectory
                 e.Id, e.AccountId, e.ExtensionNumber, e.Name, KindOf(e.Type), e.Status == ExtensionStatus.Enabled,
                 e.TimeZone ?? account.TimeZone, DndOf(account, e, document), document,
                 [.. devices[e.Id].Select(d => new DeviceSnapshot(d.Id, d.Name, DeviceKindOf(d.Type), d.Status == DeviceStatus.Online))],
-                book.ToDictionary(f => f.Id, f => new ForwardingSnapshot(f.Id, f.PhoneNumber, f.Label, f.DeviceId)),
+                book.ToDictionary(f => f.Id, f => new ForwardingSnapshot(f.Id, f.PhoneNumber, f.Label, f.DeviceId, f.FlipNumber)),
                 [.. members[e.Id]],
                 numbers.FirstOrDefault(n => n.ExtensionId == e.Id && n.UsageType == PhoneNumberUsage.DirectNumber)?.Number);
         }

@@ -118,7 +118,7 @@ public static class CallControlApi
     private static Results<NoContent, ApiError> NoContent(CallResult<SessionView> result, string target = "partyId") =>
         result.Value is null ? CallErrors.Of(result, target) : TypedResults.NoContent();
 
-    private static (long DeviceId, ApiError? Error) DeviceOf(DeviceTarget? body)
+    internal static (long DeviceId, ApiError? Error) DeviceOf(DeviceTarget? body)
     {
         if (body?.DeviceId is not { } raw) return (0, Errors.RequiredParameter("deviceId"));
         return long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? (id, null) : (0, Errors.InvalidParameter("deviceId", raw));

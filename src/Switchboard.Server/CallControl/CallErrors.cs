@@ -13,6 +13,7 @@ public static class CallErrors
         CallError.PartyNotFound => Errors.NotFound("partyId"),
         CallError.InvalidState => Errors.CallState(result.Message ?? "The party is not in a state that allows this."),
         CallError.InvalidTarget => Errors.InvalidParameter(target) with { Message = result.Message ?? $"Parameter [{target}] value is invalid." },
+        CallError.TargetNotFound => Errors.UnknownReference(target) with { Message = result.Message ?? $"Resource for parameter [{target}] is not found" },
         null => Errors.InternalError,
     };
 }

@@ -57,5 +57,8 @@ public enum DeviceKind { HardPhone, SoftPhone, OtherPhone, MobileApp }
 
 public sealed record DeviceSnapshot(long Id, string Name, DeviceKind Kind, bool Online);
 
-/// <summary>A forwarding number: an outside number, or a device's own line (<see cref="DeviceId"/>).</summary>
-public sealed record ForwardingSnapshot(long Id, string PhoneNumber, string Label, long? DeviceId);
+/// <summary>
+/// A forwarding or call flip number: an outside number, or a device's own line (<see cref="DeviceId"/>).
+/// <see cref="FlipNumber"/> is its call flip digit (1-8), null when calls cannot be flipped to it.
+/// </summary>
+public sealed record ForwardingSnapshot(long Id, string PhoneNumber, string Label, long? DeviceId, int? FlipNumber = null);

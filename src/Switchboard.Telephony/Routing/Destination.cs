@@ -7,6 +7,11 @@ internal static class Destination
     public static (ExtensionSnapshot? Extension, long? ExtensionId) Find(CallContext call)
     {
         var to = call.Request.To;
+        if (call.Request.ToExtensionId is { } handed && call.Account.Extensions.TryGetValue(handed, out var extension))
+        {
+            call.Why.Add($"The call is handed to {CallContext.Name(extension)}.");
+            return (extension, extension.Id);
+        }
         if (call.Request.FromExtensionId is not null && call.Account.ByExtensionNumber(to) is { } dialled)
         {
             call.Why.Add($"{Text.Capitalize(CallContext.Name(dialled))} is dialled from inside the account.");

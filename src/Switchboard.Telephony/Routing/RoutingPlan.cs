@@ -2,9 +2,11 @@ namespace Switchboard.Telephony.Routing;
 
 /// <summary>
 /// A call to route: from an outside number (or an extension of the account, for internal calls) to
-/// a number of the account, or to an extension number dialled from inside it.
+/// a number of the account, or to an extension number dialled from inside it. <see cref="ToExtensionId"/>
+/// is set when the account itself hands the call to an extension (an IVR choice, a forward, a
+/// transfer): the extension is reached whoever the caller is.
 /// </summary>
-public sealed record RoutingRequest(AccountSnapshot Account, string From, string To, long? FromExtensionId, DateTimeOffset Now);
+public sealed record RoutingRequest(AccountSnapshot Account, string From, string To, long? FromExtensionId, DateTimeOffset Now, long? ToExtensionId = null);
 
 /// <summary>
 /// What happens to a call, step by step, and why. <see cref="ExtensionId"/> is the extension the call

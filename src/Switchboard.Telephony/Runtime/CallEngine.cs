@@ -17,6 +17,9 @@ public sealed class CallEngine : ICallEngine
     private readonly ConcurrentDictionary<string, SessionActor> _ringOuts = new(StringComparer.Ordinal);
     private readonly RingOutLog _endedRingOuts;
     private long _nextSessionId = 21_000_000_000;
+    // The spec's park orbits: "*801" to "*899", at most 50 calls parked at once per account.
+    private const int FirstOrbit = 801, LastOrbit = 899, MaxParked = 50;
+    private readonly SemaphoreSlim _parking = new(1, 1);
 
     /// <param name="route">The routing decision; <see cref="Router.Route"/> unless a test or the benchmark passes its own plans.</param>
     /// <param name="recentEvents">How many events <see cref="RecentEvents"/> keeps.</param>
@@ -123,6 +126,57 @@ public sealed class CallEngine : ICallEngine
 
     public Task<CallResult<SessionView>> RemovePartyAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
         Send(telephonySessionId, new RemoveParty(partyId), ct);
+
+    public Task<CallResult<SessionView>> ForwardAsync(string telephonySessionId, string partyId, MoveTarget target, CancellationToken ct = default) =>
+        Send(telephonySessionId, new ForwardParty(partyId, target), ct);
+
+    public Task<CallResult<SessionView>> TransferAsync(string telephonySessionId, string partyId, MoveTarget target, CancellationToken ct = default) =>
+        Send(telephonySessionId, new TransferParty(partyId, target), ct);
+
+    /// <summary>
+    /// Orbits are shared by the account's calls, so parks are applied one at a time: the orbits in use
+    /// are read from the live sessions, the first free one is given to the session, and the next park
+    /// waits until this one is applied. A call leaving its orbit only frees it, so no other command waits.
+    /// </summary>
+    public async Task<CallResult<SessionView>> ParkAsync(string telephonySessionId, string partyId, CancellationToken ct = default)
+    {
+        if (!_sessions.TryGetValue(telephonySessionId, out var actor))
+            return CallResult.Fail<SessionView>(CallError.SessionNotFound, $"Session {telephonySessionId} is not live.");
+        await _parking.WaitAsync(ct);
+        try
+        {
+            var accountId = actor.State.Account.Id;
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            var parked = 0;
+            foreach (var other in _sessions.Values)
+            {
+                var s = other.State;
+                if (s.Account.Id != accountId || s.Ended) continue;
+                foreach (var p in s.Parties)
+                {
+                    if (p.Status != PartyStatus.Parked || p.Park is null) continue;
+                    parked++;
+                    used.Add(p.Park.Id);
+                }
+            }
+            if (parked >= MaxParked)
+                return CallResult.Fail<SessionView>(CallError.InvalidState, $"{MaxParked} calls of the account are parked already; pick one up first.");
+            var orbit = Enumerable.Range(FirstOrbit, LastOrbit - FirstOrbit + 1)
+                .Select(n => "*" + n.ToString(CultureInfo.InvariantCulture))
+                .First(o => !used.Contains(o));
+            return await Send(telephonySessionId, new ParkParty(partyId, orbit), ct);
+        }
+        finally
+        {
+            _parking.Release();
+        }
+    }
+
+    public Task<CallResult<SessionView>> PickUpAsync(string telephonySessionId, string partyId, long deviceId, long? extensionId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new PickUpParty(partyId, deviceId, extensionId), ct);
+
+    public Task<CallResult<SessionView>> FlipAsync(string telephonySessionId, string partyId, int flipNumber, CancellationToken ct = default) =>
+        Send(telephonySessionId, new FlipParty(partyId, flipNumber), ct);
 
     public SessionView? Find(string telephonySessionId) =>
         _sessions.TryGetValue(telephonySessionId, out var actor) && actor.State is { Parties.Length: > 0, Ended: false } s ? s.ToView() : null;

@@ -13,6 +13,8 @@ public enum CallError
     InvalidState,
     /// <summary>A device or extension given does not exist or cannot take part.</summary>
     InvalidTarget,
+    /// <summary>What a call was to be moved to is not there: an extension number, a mailbox, a park orbit or a call flip number.</summary>
+    TargetNotFound,
 }
 
 public sealed record CallResult<T>(T? Value, CallError? Error, string? Message = null);
@@ -103,6 +105,21 @@ public interface ICallEngine
     Task<CallResult<SessionView>> IgnoreAsync(string telephonySessionId, string partyId, long deviceId, CancellationToken ct = default);
 
     Task<CallResult<SessionView>> RemovePartyAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    /// <summary>A ringing party stops ringing and the call goes to the target instead.</summary>
+    Task<CallResult<SessionView>> ForwardAsync(string telephonySessionId, string partyId, MoveTarget target, CancellationToken ct = default);
+
+    /// <summary>Blind transfer: the answered party leaves and the other side is connected to the target.</summary>
+    Task<CallResult<SessionView>> TransferAsync(string telephonySessionId, string partyId, MoveTarget target, CancellationToken ct = default);
+
+    /// <summary>Parks the answered party at the account's first free orbit, <c>*801</c> to <c>*899</c>; at most 50 calls of an account are parked at once.</summary>
+    Task<CallResult<SessionView>> ParkAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    /// <summary>A parked call is taken on a device of the account (of <paramref name="extensionId"/> when set).</summary>
+    Task<CallResult<SessionView>> PickUpAsync(string telephonySessionId, string partyId, long deviceId, long? extensionId, CancellationToken ct = default);
+
+    /// <summary>The answered call moves to the party's call flip number with this digit.</summary>
+    Task<CallResult<SessionView>> FlipAsync(string telephonySessionId, string partyId, int flipNumber, CancellationToken ct = default);
 
     SessionView? Find(string telephonySessionId);
 

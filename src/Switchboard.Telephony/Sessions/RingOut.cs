@@ -13,12 +13,15 @@ public sealed record RingOutView(string Id, long AccountId, long ExtensionId, st
 /// What a RingOut session remembers besides its parties: who asked for it, and how each leg ended.
 /// <see cref="CalleeFailure"/> is the last reason the second leg failed (busy, rejected...); it only
 /// counts if nothing answered afterwards. <see cref="Final"/> is set when the session ends.
+/// <see cref="Reached"/> is set when a connected call moves on (transferred, parked, flipped): the
+/// RingOut succeeded, whatever the call does next.
 /// </summary>
 public sealed record RingOutInfo(
     long ExtensionId,
     CallingStatus? CallerFailure = null,
     CallingStatus? CalleeFailure = null,
-    RingOutStatus? Final = null)
+    RingOutStatus? Final = null,
+    bool Reached = false)
 {
     private static readonly RingOutStatus Dialling = new(CallingStatus.InProgress, CallingStatus.InProgress, CallingStatus.InProgress);
     private static readonly RingOutStatus CalleeRinging = new(CallingStatus.InProgress, CallingStatus.Success, CallingStatus.InProgress);
@@ -30,7 +33,7 @@ public sealed record RingOutInfo(
     /// when it ended before. Anything that takes the call on the callee's side (a phone, voicemail, a
     /// menu, an announcement, a park location) counts as the callee answering.
     /// </summary>
-    public RingOutStatus StatusIn(CallPhase phase) => Final ?? phase switch
+    public RingOutStatus StatusIn(CallPhase phase) => Final ?? (Reached ? CallPhase.Connected : phase) switch
     {
         CallPhase.RingOutFirstLeg or CallPhase.DeviceSetup => Dialling,
         CallPhase.Ringing => CalleeRinging,
@@ -42,7 +45,7 @@ public sealed record RingOutInfo(
     /// <summary>How the call ends, from the phase it was in when it ended.</summary>
     public RingOutInfo Ending(CallPhase phase) => this with
     {
-        Final = phase switch
+        Final = (Reached ? CallPhase.Connected : phase) switch
         {
             CallPhase.RingOutFirstLeg or CallPhase.DeviceSetup => new(CallingStatus.CannotReach, CallerFailure ?? CallingStatus.NoAnswer, CallingStatus.InProgress),
             CallPhase.Ringing => new(CallingStatus.CannotReach, CallingStatus.Finished, CalleeFailure ?? CallingStatus.NoAnswer),

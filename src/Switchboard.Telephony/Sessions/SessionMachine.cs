@@ -33,6 +33,11 @@ public sealed class SessionMachine(SessionRules rules)
             RejectParty c => t.Reject(c),
             IgnoreParty c => t.Ignore(c),
             RemoveParty c => t.Remove(c),
+            ForwardParty c => t.Forward(c),
+            TransferParty c => t.Transfer(c),
+            ParkParty c => t.Park(c),
+            PickUpParty c => t.PickUp(c),
+            FlipParty c => t.Flip(c),
             TimerFired c => t.Timer(c),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };

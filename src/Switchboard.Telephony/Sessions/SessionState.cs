@@ -45,6 +45,11 @@ public sealed class SessionState
 
     /// <summary>In join order; index 0 is the caller once started.</summary>
     public Party[] Parties { get; internal set; } = [];
+    /// <summary>
+    /// The party the plan runs for, answered when a ring step is answered and disconnected last: 0,
+    /// until a transfer, park or flip by that party's own side hands the call to the other side.
+    /// </summary>
+    public int CallerIndex { get; internal set; }
     /// <summary>The last sequence number given to an event.</summary>
     public long Sequence { get; internal set; }
     public CallPhase Phase { get; internal set; } = CallPhase.DeviceSetup;

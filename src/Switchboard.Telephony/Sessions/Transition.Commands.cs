@@ -166,7 +166,7 @@ internal sealed partial class Transition
         if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
         if (!IsLive(Parties[i].Status)) return new Failure(CallError.InvalidState, $"Party {c.PartyId} has already left the call.");
         // A ringing phone hung up is a decline: the rest of the call goes on.
-        if (i != 0 && _s.Phase == CallPhase.Ringing && IsRinging(Parties[i]) && Decline(new DeclineParty(c.PartyId)) is null) return null;
+        if (i != _s.CallerIndex && _s.Phase == CallPhase.Ringing && IsRinging(Parties[i]) && Decline(new DeclineParty(c.PartyId)) is null) return null;
         if (i == 0 && _s.Phase == CallPhase.RingOutFirstLeg)
         {
             FailFirstLeg("Rejected", CallingStatus.Rejected);
@@ -183,7 +183,7 @@ internal sealed partial class Transition
         var i = IndexOf(c.PartyId);
         if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
         if (_s.Phase != CallPhase.Menu) return null; // keys pressed in a conversation are only heard
-        if (i != 0) return new Failure(CallError.InvalidState, "Only the caller chooses in a menu.");
+        if (i != _s.CallerIndex) return new Failure(CallError.InvalidState, "Only the caller chooses in a menu.");
         var target = _s.Account.ByExtensionNumber(c.Digits.Trim().TrimEnd('#'));
         if (target is null || !target.Enabled) return null; // an unknown choice: the menu keeps waiting
         CancelAllTimers();

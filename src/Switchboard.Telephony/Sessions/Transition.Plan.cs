@@ -63,7 +63,7 @@ internal sealed partial class Transition
             EndSession();
             return false;
         }
-        _s.Plan = _rules.Route(new RoutingRequest(_s.Account, _s.Caller.PhoneNumber ?? "", extension.ExtensionNumber, _s.Caller.ExtensionId, _now));
+        _s.Plan = _rules.Route(new RoutingRequest(_s.Account, _s.Caller.PhoneNumber ?? "", extension.ExtensionNumber, _s.Caller.ExtensionId, _now, extension.Id));
         _s.Step = 0;
         return true;
     }
@@ -133,10 +133,10 @@ internal sealed partial class Transition
     private int RingingPartyFor(RingLeg leg)
     {
         var owner = OwnerOf(leg);
-        for (var i = 1; i < Parties.Length; i++)
+        for (var i = 0; i < Parties.Length; i++)
         {
             var p = Parties[i];
-            if (!IsLive(p.Status) || p.Direction != CallDirection.Inbound) continue;
+            if (i == _s.CallerIndex || !IsLive(p.Status) || p.Direction != CallDirection.Inbound) continue;
             if (owner is not null ? p.ExtensionId == owner : p.ExtensionId is null && p.To.PhoneNumber == leg.PhoneNumber)
             {
                 if (p.Status == PartyStatus.Setup) SetStatus(i, PartyStatus.Proceeding);
@@ -154,7 +154,7 @@ internal sealed partial class Transition
             // An outside phone: the platform shows its party (account, no extension) from Proceeding on.
             index = Add(null, CallDirection.Inbound, _s.Caller, new CallEndpoint(leg.PhoneNumber), PartyStatus.Proceeding);
         }
-        if (Parties[0].Status == PartyStatus.Setup) SetStatus(0, PartyStatus.Proceeding);
+        if (Parties[_s.CallerIndex].Status == PartyStatus.Setup) SetStatus(_s.CallerIndex, PartyStatus.Proceeding);
         return index;
     }
 
@@ -175,10 +175,10 @@ internal sealed partial class Transition
     /// <summary>Ringing parties that the new ring step does not ring stop (the called extension's own party stays).</summary>
     private void CloseRingingNotIn(Ring ring)
     {
-        for (var i = 1; i < Parties.Length; i++)
+        for (var i = 0; i < Parties.Length; i++)
         {
             var p = Parties[i];
-            if (!IsLive(p.Status) || !IsRinging(p) || IsMainParty(p)) continue;
+            if (i == _s.CallerIndex || !IsLive(p.Status) || !IsRinging(p) || IsMainParty(p)) continue;
             var rung = false;
             foreach (var leg in ring.Legs)
             {
@@ -192,10 +192,10 @@ internal sealed partial class Transition
     /// <summary>Every ringing or waiting party but <paramref name="keep"/>'s stops.</summary>
     private void CloseRinging(long? keep, string? reason = null)
     {
-        for (var i = 1; i < Parties.Length; i++)
+        for (var i = 0; i < Parties.Length; i++)
         {
             var p = Parties[i];
-            if (IsLive(p.Status) && IsRinging(p) && (keep is null || p.ExtensionId != keep)) SetStatus(i, PartyStatus.Disconnected, reason);
+            if (i != _s.CallerIndex && IsLive(p.Status) && IsRinging(p) && (keep is null || p.ExtensionId != keep)) SetStatus(i, PartyStatus.Disconnected, reason);
         }
     }
 }

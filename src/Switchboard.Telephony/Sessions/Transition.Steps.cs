@@ -13,9 +13,10 @@ internal sealed partial class Transition
         ClearLegs();
         _s.Phase = CallPhase.Connected;
         SetStatus(party, PartyStatus.Answered);
-        for (var i = 1; i < Parties.Length; i++)
-            if (i != party && IsLive(Parties[i].Status) && IsRinging(Parties[i])) SetStatus(i, PartyStatus.Disconnected, answeredElsewhere: true);
-        if (Parties[0].Status != PartyStatus.Answered) SetStatus(0, PartyStatus.Answered);
+        for (var i = 0; i < Parties.Length; i++)
+            if (i != party && i != _s.CallerIndex && IsLive(Parties[i].Status) && IsRinging(Parties[i])) SetStatus(i, PartyStatus.Disconnected, answeredElsewhere: true);
+        // The caller (on hold while a flip rings) is connected.
+        if (Parties[_s.CallerIndex].Status != PartyStatus.Answered) SetStatus(_s.CallerIndex, PartyStatus.Answered);
     }
 
     /// <summary>
@@ -47,7 +48,7 @@ internal sealed partial class Transition
         _s.Phase = CallPhase.Menu;
         var index = Add(menu.MenuExtensionId, CallDirection.Inbound, _s.Caller, EndpointOf(menu.MenuExtensionId), PartyStatus.Setup);
         _s.SystemPartyId = Parties[index].Id;
-        if (Parties[0].Status != PartyStatus.Answered) SetStatus(0, PartyStatus.Answered);
+        if (Parties[_s.CallerIndex].Status != PartyStatus.Answered) SetStatus(_s.CallerIndex, PartyStatus.Answered);
         StartTimer(TimerPurpose.StepTimeout, menu.Timeout);
     }
 
@@ -112,15 +113,15 @@ internal sealed partial class Transition
 
     private int? LivePartyOf(long extensionId)
     {
-        for (var i = 1; i < Parties.Length; i++)
-            if (Parties[i].ExtensionId == extensionId && Parties[i].Direction == CallDirection.Inbound && IsLive(Parties[i].Status)) return i;
+        for (var i = 0; i < Parties.Length; i++)
+            if (i != _s.CallerIndex && Parties[i].ExtensionId == extensionId && Parties[i].Direction == CallDirection.Inbound && IsLive(Parties[i].Status)) return i;
         return null;
     }
 
     private void AnswerCaller(CallPhase phase)
     {
         _s.Phase = phase;
-        if (Parties[0].Status != PartyStatus.Answered) SetStatus(0, PartyStatus.Answered);
+        if (Parties[_s.CallerIndex].Status != PartyStatus.Answered) SetStatus(_s.CallerIndex, PartyStatus.Answered);
     }
 
     /// <summary>
@@ -132,9 +133,10 @@ internal sealed partial class Transition
         SettleRingOut();
         CancelAllTimers();
         ClearLegs();
-        for (var i = 1; i < Parties.Length; i++)
-            if (IsLive(Parties[i].Status)) SetStatus(i, PartyStatus.Disconnected);
-        if (Parties.Length > 0 && IsLive(Parties[0].Status)) SetStatus(0, PartyStatus.Disconnected, callerReason);
+        var caller = _s.CallerIndex;
+        for (var i = 0; i < Parties.Length; i++)
+            if (i != caller && IsLive(Parties[i].Status)) SetStatus(i, PartyStatus.Disconnected);
+        if (Parties.Length > 0 && IsLive(Parties[caller].Status)) SetStatus(caller, PartyStatus.Disconnected, callerReason);
         _s.SystemPartyId = null;
         _s.Phase = CallPhase.Ended;
     }

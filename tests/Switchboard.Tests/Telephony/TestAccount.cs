@@ -6,6 +6,7 @@ namespace Switchboard.Tests.Telephony;
 /// <summary>
 /// A small hand-built account: users Alice (101), Bob (102) and Carol (103) with a desk phone and a
 /// soft phone each, an IVR menu (1001) on the main number, a park location (801), and plans by hand.
+/// Alice's call flip numbers: 1 her mobile, 2 her desk phone's line; her home number is not one.
 /// </summary>
 public static class TestAccount
 {
@@ -16,12 +17,21 @@ public static class TestAccount
     public const string Outsider = "+14155550199";
     // Alice's forwarding numbers (her mobile, home, and a colleague's cell).
     public const string Mobile = "+14155550111", Home = "+14155550112", Cell = "+14155550113";
+    public const long MobileEntry = 4_101, DeskLineEntry = 4_102, HomeEntry = 4_103;
 
     public static AccountSnapshot Build()
     {
         var extensions = new Dictionary<long, ExtensionSnapshot>
         {
-            [Alice] = User(Alice, "101", "Alice Able", AliceNumber, AliceDesk, AliceSoft),
+            [Alice] = User(Alice, "101", "Alice Able", AliceNumber, AliceDesk, AliceSoft) with
+            {
+                Forwarding = new Dictionary<long, ForwardingSnapshot>
+                {
+                    [MobileEntry] = new(MobileEntry, Mobile, "Mobile", null, 1),
+                    [DeskLineEntry] = new(DeskLineEntry, AliceNumber, "Phone 5101", AliceDesk, 2),
+                    [HomeEntry] = new(HomeEntry, Home, "Home", null),
+                },
+            },
             [Bob] = User(Bob, "102", "Bob Baker", BobNumber, BobDesk),
             [Carol] = User(Carol, "103", "Carol Cole", null, CarolDesk),
             [Ivr] = Other(Ivr, "1001", "IVR Menu 1001", ExtensionKind.IvrMenu),

@@ -34,6 +34,15 @@ public sealed class MediaSpecCheckTests
     }
 
     [Fact]
+    public void Middleware_EmptyObjectForCallFlip_PassesButNothingMore()
+    {
+        // The spec declares no body; ringcentral-call-control parses one (CLIENTS.md 6.1).
+        Assert.Empty(Check("callFlipParty", "application/json; charset=utf-8", "{}"u8.ToArray()));
+        Assert.Contains(Check("callFlipParty", "application/json", """{"id":"1"}"""u8.ToArray()), p => p.Contains("has no body in the spec", StringComparison.Ordinal));
+        Assert.Contains(Check("deleteCallParty", "application/json", "{}"u8.ToArray(), 204), p => p.Contains("has no body in the spec", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Middleware_BodyForAnOperationWithoutOne_IsStillFlagged()
     {
         Assert.Contains(Check("deleteForwardingNumber", "audio/mpeg", [1], 204), p => p.Contains("has no body in the spec", StringComparison.Ordinal));

@@ -138,6 +138,16 @@ public class NumberRoutingTests
     }
 
     [Fact]
+    public void Route_HandedToAnExtension_ReachesItFromOutsideToo()
+    {
+        // An IVR choice, a forward or a transfer: the account hands an outside caller to the extension.
+        var plan = Router.Route(new RoutingRequest(Account().Build(), Outsider, "101", null, TuesdayMorning, ToExtensionId: Alice));
+
+        Assert.Equal((Alice, "work-hours"), (plan.ExtensionId, plan.Rule));
+        Assert.Equal("The call is handed to extension 101 (Alice).", plan.Why[0]);
+    }
+
+    [Fact]
     public void Route_UnknownExtensionNumberFromInside_IsRefused()
     {
         var plan = Route(Account().Build(), "999", TuesdayMorning, from: BobDirect, fromExtension: Bob);
