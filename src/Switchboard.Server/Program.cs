@@ -62,6 +62,7 @@ app.MapGreetings();
 app.MapPresence();
 app.MapCallSessions();
 app.MapCallControl();
+app.MapCallMedia();
 app.MapCallOut();
 app.MapRingOut();
 app.MapSubscriptions();

@@ -8,7 +8,8 @@ public sealed record EventParty(
     string AccountId, string? ExtensionId, string Id, string Direction, PartyInfo To, PartyInfo From,
     CallStatusInfo Status, bool MissedCall, bool StandAlone, bool Muted,
     // Not in the spec's event schema, but sent by the platform (RingCentral's widgets read it from events).
-    string? RingOutRole = null);
+    string? RingOutRole = null,
+    IReadOnlyList<RecordingInfo>? Recordings = null);
 
 public sealed record TelephonySessionEventBody(
     long Sequence, string SessionId, string TelephonySessionId, string ServerId, DateTime EventTime,
@@ -33,8 +34,8 @@ public static class TelephonyEvents
         var party = new EventParty(
             SessionViews.Id(p.AccountId ?? e.AccountId)!, SessionViews.Id(p.ExtensionId), p.Id, p.Direction.ToString(),
             SessionViews.Endpoint(p.To), SessionViews.Endpoint(p.From),
-            new CallStatusInfo(p.Status.ToString(), p.Reason, p.PeerId is null ? null : new PeerInfo(e.SessionId, e.TelephonySessionId, p.PeerId), false),
-            p.MissedCall, p.StandAlone, p.Muted, p.RingOutRole?.ToString());
+            SessionViews.Status(p, e.SessionId, e.TelephonySessionId),
+            p.MissedCall, p.StandAlone, p.Muted, p.RingOutRole?.ToString(), SessionViews.Recordings(p));
         return new TelephonySessionEventBody(e.Sequence, e.SessionId, e.TelephonySessionId, ServerId, e.EventTime.UtcDateTime, [party], new OriginInfo(e.Origin.ToString()));
     }
 }
