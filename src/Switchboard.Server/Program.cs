@@ -63,6 +63,7 @@ app.MapPresence();
 app.MapCallSessions();
 app.MapCallControl();
 app.MapCallMoves();
+app.MapCallMedia();
 app.MapCallOut();
 app.MapRingOut();
 app.MapSubscriptions();

@@ -18,6 +18,9 @@ public sealed record OwnerInfo(string AccountId, string? ExtensionId);
 
 public sealed record ParkInfoView(string Id);
 
+/// <summary>RecordingInfo, in CallParty.recordings and the events' parties.</summary>
+public sealed record RecordingInfo(string Id, bool Active);
+
 /// <summary>CallParty.</summary>
 public sealed record CallParty(
     string Id,
@@ -32,7 +35,8 @@ public sealed record CallParty(
     OwnerInfo? Owner,
     string Direction,
     // Initiator or Target, on the parties of a RingOut only.
-    string? RingOutRole = null);
+    string? RingOutRole = null,
+    IReadOnlyList<RecordingInfo>? Recordings = null);
 
 /// <summary>CallSessionObject.</summary>
 public sealed record CallSessionObject(string Id, OriginInfo Origin, IReadOnlyList<CallParty> Parties, DateTime CreationTime);
@@ -46,7 +50,7 @@ public static class SessionViews
         p.Id,
         Id(p.AccountId),
         Id(p.ExtensionId),
-        new CallStatusInfo(p.Status.ToString(), p.Reason, p.PeerId is null ? null : new PeerInfo(s.SessionId, s.TelephonySessionId, p.PeerId), false),
+        Status(p, s.SessionId, s.TelephonySessionId),
         p.Muted,
         p.StandAlone,
         p.Park is null ? null : new ParkInfoView(p.Park.Id),
@@ -54,7 +58,18 @@ public static class SessionViews
         Endpoint(p.To),
         p.AccountId is { } account ? new OwnerInfo(Id(account)!, Id(p.ExtensionId)) : null,
         p.Direction.ToString(),
-        p.RingOutRole?.ToString());
+        p.RingOutRole?.ToString(),
+        Recordings(p));
+
+    /// <summary>status, with peerId for a Gone party: in this session unless the party moved to another (a bridge).</summary>
+    public static CallStatusInfo Status(Party p, string sessionId, string telephonySessionId) => new(
+        p.Status.ToString(), p.Reason,
+        p.PeerId is null ? null : new PeerInfo(p.PeerSession?.SessionId ?? sessionId, p.PeerSession?.TelephonySessionId ?? telephonySessionId, p.PeerId),
+        false);
+
+    /// <summary>Null (left out) until the party's first recording.</summary>
+    public static IReadOnlyList<RecordingInfo>? Recordings(Party p) =>
+        p.Recordings is { Count: > 0 } recordings ? [.. recordings.Select(r => new RecordingInfo(r.Id, r.Active))] : null;
 
     public static PartyInfo Endpoint(CallEndpoint e) => new(e.PhoneNumber, e.Name, Id(e.DeviceId), Id(e.ExtensionId));
 

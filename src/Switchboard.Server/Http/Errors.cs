@@ -36,6 +36,9 @@ public static class Errors
     /// <summary>A call command the party's state does not allow (answering an answered call, holding a ringing one).</summary>
     public static ApiError CallState(string message) => new(ErrorKind.Conflict, "TAS-102", message);
 
+    /// <summary>A call command the platform does not offer for this call at all (bring-in outside a conference): 403 TAS-106.</summary>
+    public static ApiError CallOperationNotAllowed(string reason) => new(ErrorKind.Forbidden, "TAS-106", $"Operation is not allowed. {reason}");
+
     /// <summary>SUB-508: a filter Switchboard does not know, or with an invalid query.</summary>
     public static ApiError InvalidEventFilter(string filter) =>
         new(ErrorKind.InvalidInput, "SUB-508", $"Event filter [{filter}] is invalid or not supported") { ParameterName = "eventFilters", ParameterValue = filter };

@@ -10,7 +10,8 @@ public sealed record EventParty(
     // Not in the spec's event schema, but sent by the platform (RingCentral's widgets read it from events).
     string? RingOutRole = null,
     // Where a Parked party waits (and waited, once Gone).
-    ParkInfoView? Park = null);
+    ParkInfoView? Park = null,
+    IReadOnlyList<RecordingInfo>? Recordings = null);
 
 public sealed record TelephonySessionEventBody(
     long Sequence, string SessionId, string TelephonySessionId, string ServerId, DateTime EventTime,
@@ -35,8 +36,8 @@ public static class TelephonyEvents
         var party = new EventParty(
             SessionViews.Id(p.AccountId ?? e.AccountId)!, SessionViews.Id(p.ExtensionId), p.Id, p.Direction.ToString(),
             SessionViews.Endpoint(p.To), SessionViews.Endpoint(p.From),
-            new CallStatusInfo(p.Status.ToString(), p.Reason, p.PeerId is null ? null : new PeerInfo(e.SessionId, e.TelephonySessionId, p.PeerId), false),
-            p.MissedCall, p.StandAlone, p.Muted, p.RingOutRole?.ToString(), p.Park is null ? null : new ParkInfoView(p.Park.Id));
+            SessionViews.Status(p, e.SessionId, e.TelephonySessionId),
+            p.MissedCall, p.StandAlone, p.Muted, p.RingOutRole?.ToString(), p.Park is null ? null : new ParkInfoView(p.Park.Id), SessionViews.Recordings(p));
         return new TelephonySessionEventBody(e.Sequence, e.SessionId, e.TelephonySessionId, ServerId, e.EventTime.UtcDateTime, [party], new OriginInfo(e.Origin.ToString()));
     }
 }

@@ -178,6 +178,49 @@ public sealed class CallEngine : ICallEngine
     public Task<CallResult<SessionView>> FlipAsync(string telephonySessionId, string partyId, int flipNumber, CancellationToken ct = default) =>
         Send(telephonySessionId, new FlipParty(partyId, flipNumber), ct);
 
+    public Task<CallResult<SessionView>> StartRecordingAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new StartRecording(partyId), ct);
+
+    public Task<CallResult<SessionView>> SetRecordingAsync(string telephonySessionId, string partyId, string recordingId, bool active, CancellationToken ct = default) =>
+        Send(telephonySessionId, new SetRecording(partyId, recordingId, active), ct);
+
+    public Task<CallResult<SessionView>> ReplyAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new ReplyToCaller(partyId), ct);
+
+    public Task<CallResult<SessionView>> SuperviseAsync(string telephonySessionId, CallEndpoint supervisor, long agentExtensionId, string? partyId, CancellationToken ct = default) =>
+        Send(telephonySessionId, new Supervise(supervisor, agentExtensionId, partyId), ct);
+
+    /// <summary>
+    /// Two sessions, two writers: both commands are first decided on the current states (a refusal
+    /// changes nothing), then the target admits the moving party and the source lets it go. If the
+    /// source changed in between (its call ended at that instant), the party admitted hangs up again.
+    /// </summary>
+    public async Task<CallResult<SessionView>> BridgeAsync(string telephonySessionId, string partyId, string targetSessionId, string targetPartyId, CancellationToken ct = default)
+    {
+        if (telephonySessionId == targetSessionId) return CallResult.Fail<SessionView>(CallError.InvalidTarget, "A call cannot be bridged with itself.");
+        if (!_sessions.TryGetValue(telephonySessionId, out var source))
+            return CallResult.Fail<SessionView>(CallError.SessionNotFound, $"Session {telephonySessionId} is not live.");
+        if (!_sessions.TryGetValue(targetSessionId, out var target) || target.State is { Ended: true } or { Parties.Length: 0 })
+            return CallResult.Fail<SessionView>(CallError.InvalidTarget, $"Session {targetSessionId} is not live.");
+        var (from, to, now) = (source.State, target.State, Time.GetUtcNow());
+        if (from.Account.Id != to.Account.Id) return CallResult.Fail<SessionView>(CallError.InvalidTarget, $"Session {targetSessionId} is another account's.");
+
+        var away = new BridgeAway(partyId, new SessionRef(to.TelephonySessionId, to.SessionId), targetPartyId, JoinedPartyId: "");
+        var check = Machine.Decide(from, away, now);
+        if (check.Error is { } refused) return CallResult.Fail<SessionView>(refused, check.Message ?? refused.ToString());
+        var join = new BridgeIn(targetPartyId, from.FindParty(partyId)!.ExtensionId!.Value, Transition.BridgedPeer(from, partyId)!);
+        check = Machine.Decide(to, join, now);
+        if (check.Error is { } refusedThere) return CallResult.Fail<SessionView>(refusedThere, check.Message ?? refusedThere.ToString());
+
+        var joined = await Send(targetSessionId, join, ct);
+        if (joined.Value is not { } after) return joined;
+        // Past this point the bridge is half made: it is finished (or undone) whatever the caller's token says.
+        var joinedId = after.Parties[^1].Id; // BridgeIn appends the party it admits
+        var left = await Send(telephonySessionId, away with { JoinedPartyId = joinedId }, CancellationToken.None);
+        if (left.Error is not null) await Send(targetSessionId, new HangUpParty(joinedId), CancellationToken.None);
+        return left;
+    }
+
     public SessionView? Find(string telephonySessionId) =>
         _sessions.TryGetValue(telephonySessionId, out var actor) && actor.State is { Parties.Length: > 0, Ended: false } s ? s.ToView() : null;
 

@@ -120,6 +120,27 @@ public interface ICallEngine
 
     /// <summary>The answered call moves to the party's call flip number with this digit.</summary>
     Task<CallResult<SessionView>> FlipAsync(string telephonySessionId, string partyId, int flipNumber, CancellationToken ct = default);
+    /// <summary>Starts the party's recording; the new one is the last of the party's <see cref="Party.Recordings"/>.</summary>
+    Task<CallResult<SessionView>> StartRecordingAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    /// <summary>Pauses (false) or resumes (true) a recording of the party.</summary>
+    Task<CallResult<SessionView>> SetRecordingAsync(string telephonySessionId, string partyId, string recordingId, bool active, CancellationToken ct = default);
+
+    /// <summary>A ringing party replies with a message instead of answering (the text itself is not kept).</summary>
+    Task<CallResult<SessionView>> ReplyAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+
+    /// <summary>
+    /// A supervisor's device (<paramref name="supervisor"/>: extension, device, number and name) listens
+    /// to the call, or to one party of it; the supervisor's party is the last of the session after.
+    /// </summary>
+    Task<CallResult<SessionView>> SuperviseAsync(string telephonySessionId, CallEndpoint supervisor, long agentExtensionId, string? partyId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Bridge: a user with a party in each of two calls connects the other sides and drops out. The party
+    /// <paramref name="partyId"/> talks to moves to <paramref name="targetSessionId"/>; the first call
+    /// ends. The result is the first call as it ended.
+    /// </summary>
+    Task<CallResult<SessionView>> BridgeAsync(string telephonySessionId, string partyId, string targetSessionId, string targetPartyId, CancellationToken ct = default);
 
     SessionView? Find(string telephonySessionId);
 

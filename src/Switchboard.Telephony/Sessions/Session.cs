@@ -21,6 +21,12 @@ public sealed record CallEndpoint(string? PhoneNumber, string? Name = null, long
 /// <summary>Where a parked call waits (the spec's park.id and status.parkData).</summary>
 public sealed record ParkInfo(string Id);
 
+/// <summary>A recording of a party (the spec's RecordingInfo): active, or paused. No audio is kept.</summary>
+public sealed record PartyRecording(string Id, bool Active);
+
+/// <summary>Another session, as a Gone party's peerId names it.</summary>
+public sealed record SessionRef(string TelephonySessionId, string SessionId);
+
 public sealed record Party(
     // "p-{session hex}-{n}", n counting from 1 in the order parties join.
     string Id,
@@ -40,7 +46,11 @@ public sealed record Party(
     bool MissedCall = false,
     ParkInfo? Park = null,
     // Set on the parties of a RingOut only.
-    RingOutRole? RingOutRole = null);
+    RingOutRole? RingOutRole = null,
+    // Started through the API (Create Recording), in order; null until the first.
+    IReadOnlyList<PartyRecording>? Recordings = null,
+    // The session of PeerId when it is another one (a party bridged away); null for this session.
+    SessionRef? PeerSession = null);
 
 public sealed record SessionView(
     // "s-{32 hex}"

@@ -38,6 +38,12 @@ public sealed class SessionMachine(SessionRules rules)
             ParkParty c => t.Park(c),
             PickUpParty c => t.PickUp(c),
             FlipParty c => t.Flip(c),
+            StartRecording c => t.StartRecording(c),
+            SetRecording c => t.SetRecording(c),
+            ReplyToCaller c => t.Reply(c),
+            Supervise c => t.Supervise(c),
+            BridgeAway c => t.BridgeAway(c),
+            BridgeIn c => t.BridgeIn(c),
             TimerFired c => t.Timer(c),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };

@@ -28,6 +28,9 @@ public readonly record struct LegRun(int Key, RingLeg Leg, string? PartyId, LegS
 
 public enum TimerPurpose { StepTimeout, LegJoin, LegAnswer, DeviceAnswer }
 
+/// <summary>A supervisor listening to the call (<see cref="MonitoredPartyId"/> null) or to one of its parties.</summary>
+public readonly record struct Supervision(string PartyId, long SupervisorExtensionId, string? MonitoredPartyId);
+
 /// <summary>A timer the session asked for; a firing whose token is no longer here is stale and ignored.</summary>
 public readonly record struct SessionTimer(int Token, TimerPurpose Purpose, int LegKey);
 
@@ -69,6 +72,8 @@ public sealed class SessionState
     public string? SystemPartyId { get; internal set; }
     /// <summary>Set for RingOut sessions only.</summary>
     public RingOutInfo? RingOut { get; internal set; }
+    /// <summary>Supervisors' parties (Call Control's supervise), in the order they joined.</summary>
+    public Supervision[] Supervisions { get; internal set; } = [];
 
     public bool Ended => Phase == CallPhase.Ended;
 

@@ -165,6 +165,11 @@ internal sealed partial class Transition
         var i = IndexOf(c.PartyId);
         if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
         if (!IsLive(Parties[i].Status)) return new Failure(CallError.InvalidState, $"Party {c.PartyId} has already left the call.");
+        if (IsSupervisor(i))
+        {
+            Unsupervise(i); // a supervisor hanging up leaves the call to its parties
+            return null;
+        }
         // A ringing phone hung up is a decline: the rest of the call goes on.
         if (i != _s.CallerIndex && _s.Phase == CallPhase.Ringing && IsRinging(Parties[i]) && Decline(new DeclineParty(c.PartyId)) is null) return null;
         if (i == 0 && _s.Phase == CallPhase.RingOutFirstLeg)

@@ -42,6 +42,7 @@ internal sealed partial class Transition
         if (i < 0) return Missing(c.PartyId);
         if (Parties[i].Status != PartyStatus.Answered || _s.Phase != CallPhase.Connected)
             return NotAllowed(i, "only an answered party of a connected call can be put on hold");
+        if (IsSupervisor(i)) return NotAllowed(i, "a supervisor's listening party is not put on hold");
         SetStatus(i, PartyStatus.Hold);
         return null;
     }
@@ -105,7 +106,7 @@ internal sealed partial class Transition
 
     /// <summary>
     /// The party leaves the call. Switchboard's calls have two sides, so the call ends for everyone
-    /// (the guide's "Ending Calls"). A ringing party is rejected, not deleted.
+    /// (the guide's "Ending Calls"); a supervisor leaves alone. A ringing party is rejected, not deleted.
     /// </summary>
     public Failure? Remove(RemoveParty c)
     {
@@ -113,6 +114,11 @@ internal sealed partial class Transition
         if (i < 0) return Missing(c.PartyId);
         if (!IsLive(Parties[i].Status)) return NotAllowed(i, "it has already left the call");
         if (RingsNow(i)) return NotAllowed(i, "a ringing party is rejected (POST .../reject), not deleted");
+        if (IsSupervisor(i))
+        {
+            Unsupervise(i); // the supervisor stops listening; the call goes on
+            return null;
+        }
         if (i == 0) NoteCalleeFailure(CallingStatus.Rejected);
         EndSession();
         return null;

@@ -52,7 +52,12 @@ internal sealed partial class Transition
     {
         // A RingOut's first party is the user's own phone; everyone the second leg reaches is its target.
         RingOutRole? role = _s.RingOut is null ? null : _s.Parties.Length == 0 ? RingOutRole.Initiator : RingOutRole.Target;
-        var party = new Party(NextPartyId(), _s.Account.Id, extensionId, direction, from, to, status, RingOutRole: role);
+        return Append(new Party(NextPartyId(), _s.Account.Id, extensionId, direction, from, to, status, RingOutRole: role));
+    }
+
+    /// <summary>A party built by the caller (its id from <see cref="NextPartyId"/>) joins; its state is its first event.</summary>
+    private int Append(Party party)
+    {
         var old = _s.Parties;
         var parties = new Party[old.Length + 1];
         old.CopyTo(parties, 0);

@@ -13,10 +13,11 @@ public sealed class MachineDriver
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero);
     private readonly SortedDictionary<(DateTimeOffset Due, int Token), int> _timers = [];
 
-    public MachineDriver(Dictionary<string, RoutingPlan>? plans = null, OriginType origin = OriginType.Call)
+    /// <param name="hex">The session's id after "s-" (a second call in the same test takes another).</param>
+    public MachineDriver(Dictionary<string, RoutingPlan>? plans = null, OriginType origin = OriginType.Call, string hex = "0123456789abcdef0123456789abcdef", string sessionId = "21000000001")
     {
         Machine = new SessionMachine(new SessionRules(TestAccount.Routes(plans), Behaviours));
-        State = SessionState.New("s-0123456789abcdef0123456789abcdef", "21000000001", TestAccount.Build(), origin, Start);
+        State = SessionState.New("s-" + hex, sessionId, TestAccount.Build(), origin, Start);
     }
 
     public CallBehaviours Behaviours { get; } = new();
@@ -51,7 +52,7 @@ public sealed class MachineDriver
         Now = until;
     }
 
-    public string Party(int n) => $"p-0123456789abcdef0123456789abcdef-{n}";
+    public string Party(int n) => $"p-{State.TelephonySessionId[2..]}-{n}";
 
     public string[] Trace() => Telephony.Trace.Of(Events);
 }
