@@ -104,14 +104,26 @@ describe('ringcentral-call-control', () => {
   });
 
   test('an answered call is flipped to a call-flip number', async () => {
-    await sdk.platform().post('/restapi/v1.0/account/~/extension/~/forwarding-number', {
-      phoneNumber: '+13475550199', label: 'Flip phone', type: 'Mobile', flipNumber: '3',
-    }).catch((e) => assert.fail(`creating the flip number: ${e.message}`));
+    const { records } = await (await sdk.platform().get('/restapi/v1.0/account/~/extension/~/forwarding-number')).json();
+    const flip = records.find((n) => n.flipNumber && n.phoneNumber);
+    assert.ok(flip, 'Alice has a call-flip number');
     const session = await answered();
-    const flipped = await session.flip({ callFlipId: '3' });
+    const flipped = await session.flip({ callFlipId: flip.flipNumber });
     assert.deepEqual(flipped, {});
-    await waitFor(() => session.parties.some((p) => p.to?.phoneNumber === '+13475550199'), 'a party ringing the flip number');
+    await waitFor(() => session.parties.some((p) => p.to?.phoneNumber === flip.phoneNumber), 'a party ringing the flip number');
     await sdk.platform().delete(`/restapi/v1.0/account/~/telephony/sessions/${session.id}`);
+  });
+
+  test('a recording is started on an answered call, then paused', async () => {
+    const session = await answered();
+    const recording = await session.createRecord();
+    assert.match(recording.id, /\S/);
+    assert.equal(recording.active, true);
+    await waitFor(() => session.recordings?.some((r) => r.id === recording.id && r.active), 'the recording in the party');
+    const paused = await session.pauseRecord(recording.id);
+    assert.equal(paused.active, false);
+    await waitFor(() => session.recordings?.some((r) => r.id === recording.id && !r.active), 'the recording paused in the party');
+    await session.drop();
   });
 
   test('an answered call is parked, then picked up on another phone', async () => {

@@ -2,9 +2,6 @@
 // and @rc-ex/ws (REST over the socket, session recovery, permissions), and a WebHook subscription made with the SDK.
 // The simulator's clock is manual, so a call rings until the test answers or hangs up; the simulator's event log
 // is the reference for what each subscriber should receive.
-// Each `switchboard sim` command signs in anew as Alice with the test app, and the server keeps at most 5 sessions
-// per user and app (the oldest are revoked): so a test runs at most 3 sim commands while its own Alice session is
-// in use, and reads the event log over HTTP with that session.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
