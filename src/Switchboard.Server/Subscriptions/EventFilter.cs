@@ -109,6 +109,8 @@ public sealed partial record EventFilter(FilterKind Kind, long AccountId, long? 
         if (v.TryGetValue("direction", out var direction) && !direction.Equals(p.Direction.ToString(), StringComparison.OrdinalIgnoreCase)) return false;
         if (v.TryGetValue("statusCode", out var code) && !code.Equals(p.Status.ToString(), StringComparison.OrdinalIgnoreCase)) return false;
         if (v.TryGetValue("missedCall", out var missed) && bool.Parse(missed) != p.MissedCall) return false;
+        // withRecordings=true: only parties being recorded (false, like leaving it out, filters nothing).
+        if (v.TryGetValue("withRecordings", out var recorded) && bool.Parse(recorded) && p.Recordings is not { Count: > 0 }) return false;
         if (v.TryGetValue("phoneNumber", out var number))
         {
             var wanted = E164.Normalize(number) ?? number;

@@ -42,6 +42,8 @@ public static class SubscriptionApi
         // A WebSocket subscription belongs to the socket's session, so it can only be made over a socket.
         var socket = context.Features.Get<WsSession>();
         if (Transport(mode, caller, socket is not null) is { } transportError) return transportError;
+        if (mode.TransportType == SubscriptionViews.WebHook && !webhooks.IsAllowed(mode.Address!))
+            return Errors.Invalid("deliveryMode.address", mode.Address, "The address is not on this server's allow-list (Switchboard:WebhookAllowList).");
         var (filters, filterError) = await SubscriptionFilters.ResolveAsync(body!.EventFilters, caller, db, ct);
         if (filters is null) return filterError!;
         var webSocket = mode.TransportType == SubscriptionViews.WebSocket;

@@ -7,7 +7,7 @@ namespace Switchboard.Subscriptions;
 /// The two requests Switchboard makes to a webhook receiver: the Validation-Token handshake at create
 /// and the delivery of a notification. The HttpClient comes from DI so a host can route it elsewhere.
 /// </summary>
-public sealed class WebhookClient(IHttpClientFactory factory)
+public sealed class WebhookClient(IHttpClientFactory factory, IConfiguration config)
 {
     public const string Name = "webhooks";
     public const string UserAgent = "RingCentral-Webhook/8.3";
@@ -17,6 +17,26 @@ public sealed class WebhookClient(IHttpClientFactory factory)
 
     public static bool IsValidAddress(string? address) =>
         Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>
+    /// Any address by default (loopback included: this is a local platform). <c>Switchboard:WebhookAllowList</c>, for
+    /// production use, lists what is allowed, separated by commas or spaces: host names (<c>hooks.example.com</c>) or
+    /// address prefixes (<c>https://hooks.example.com/rc/</c>).
+    /// </summary>
+    public bool IsAllowed(string address)
+    {
+        var list = config["Switchboard:WebhookAllowList"];
+        if (string.IsNullOrWhiteSpace(list)) return true;
+        var host = new Uri(address).Host;
+        foreach (var entry in list.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var allowed = entry.Contains("://", StringComparison.Ordinal)
+                ? address.StartsWith(entry, StringComparison.OrdinalIgnoreCase)
+                : host.Equals(entry, StringComparison.OrdinalIgnoreCase);
+            if (allowed) return true;
+        }
+        return false;
+    }
 
     /// <summary>Null when the receiver echoed the token in time; otherwise the platform's error.</summary>
     public async Task<ApiError?> HandshakeAsync(string address, CancellationToken ct)

@@ -176,10 +176,32 @@ public sealed class SubscriptionApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateSubscription_AllowListSet_OnlyListedAddressesAccepted()
+    {
+        // Production use: only the listed receivers (here the loopback receiver by host, nothing else).
+        using var restricted = new AllowListHost("127.0.0.1, https://hooks.example.com/rc/");
+        var alice = await restricted.ClientAsync();
+
+        await (await alice.PostJsonAsync(Path, Webhook(_receiver.Url, MySessions))).ExpectJsonAsync(200);
+        var refused = await (await alice.PostJsonAsync(Path, Webhook("https://elsewhere.example.com/hook", MySessions))).ExpectErrorAsync(400, "CMN-101");
+        Assert.Equal("deliveryMode.address", refused.GetProperty("parameterName").GetString());
+        Assert.Single((await alice.GetJsonAsync(Path)).GetProperty("records").EnumerateArray());
+    }
+
+    [Fact]
     public async Task CreateSubscription_NoFilters_Returns400()
     {
         var alice = await _host.ClientAsync();
         var error = await (await alice.PostJsonAsync(Path, Webhook(_receiver.Url))).ExpectErrorAsync(400, "CMN-101");
         Assert.Equal("eventFilters", error.GetProperty("parameterName").GetString());
+    }
+
+    private sealed class AllowListHost(string allowed) : SwitchboardHost
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Switchboard:WebhookAllowList", allowed);
+        }
     }
 }

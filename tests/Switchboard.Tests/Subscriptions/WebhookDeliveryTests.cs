@@ -181,6 +181,25 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_FilterWithRecordings_DeliversOnlyEventsOfARecordedParty()
+    {
+        var sim = await Sim.AliceAsync(_host);
+        await SubscribeAsync(sim.Client, _receiver, SubscriptionApiTests.MySessions + "?withRecordings=true");
+        var id = (await sim.CallAsync(Caller, AliceNumber)).GetProperty("id").GetString()!;
+        var alice = await sim.PartyOfAsync(id, Alice);
+        var parties = $"/restapi/v1.0/account/~/telephony/sessions/{id}/parties/{alice}";
+        await (await sim.Client.PostJsonAsync($"{parties}/answer", new { deviceId = "1001" })).ExpectJsonAsync(200);
+        var recording = (await (await sim.Client.PostAsync($"{parties}/recordings", null)).ExpectJsonAsync(201)).GetProperty("id").GetString();
+        await (await sim.Client.SendRawAsync(HttpMethod.Patch, $"{parties}/recordings/{recording}", """{"active":false}""")).ExpectJsonAsync(200);
+
+        // Ringing and answering came before the recording: only the two recording changes are delivered.
+        var all = await _receiver.WaitForAsync(2);
+        await _receiver.NextAsync(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(2, _receiver.Deliveries.Count);
+        Assert.Equal([true, false], all.Select(d => d.Body.GetProperty("parties")[0].GetProperty("recordings")[0].GetProperty("active").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Outbox_RowWrittenBeforeTheDispatcherRuns_IsDelivered()
     {
         // What a restart finds: notifications committed to the outbox but not delivered yet.
