@@ -95,6 +95,7 @@ try
         if (r.Subscribers > 0)
         {
             Row($"{label}: events/s per subscriber", r.EventsPerSecond, 0);
+            Row($"{label}: events timed (per subscriber)", r.Recorded, 0);
             if (r.Subscribers > 1) Row($"{label}: notifications/s delivered", r.Delivered, 0);
             Row($"{label}: latency p50 ms", r.P50, 2);
             Row($"{label}: latency p99 ms", r.P99, 2);
@@ -107,7 +108,7 @@ try
             Row($"{label}: server CPU (cores)", r.ServerCores, 2);
             Row($"{label}: server CPU ms per call", r.ServerCores * 1000 / callRate, 2);
         }
-        Row($"{label}: bench process CPU (cores)", r.BenchCores, 2);
+        if (r.Subscribers > 0) Row($"{label}: bench process CPU (cores)", r.BenchCores, 2);
     }
 }
 finally
@@ -206,6 +207,7 @@ async Task<Result> PhaseAsync(IReadOnlyList<Subscriber> subscribers, Func<TimeSp
         Percentile(latencies, 1.0) / 1000.0,
         hub.Length > 0 ? Percentile(hub, 0.99) : null,
         hub.Length > 0 ? Percentile(hub, 0.50) : null,
+        most,
         (long)most * subscribers.Count - latencies.Length,
         serverCpu.TotalSeconds / window,
         ownCpu.TotalSeconds / window);
@@ -267,5 +269,5 @@ static void Row2(string name, double first, double second) =>
 
 /// <summary>One phase: rates over the window; latencies over every notification of the window and its drain.</summary>
 internal sealed record Result(
-    int Subscribers, double EventsPerSecond, double Delivered, double P50, double P99, double Max, double? HubP99, double? HubP50, long Missing,
+    int Subscribers, double EventsPerSecond, double Delivered, double P50, double P99, double Max, double? HubP99, double? HubP50, int Recorded, long Missing,
     double ServerCores, double BenchCores);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Switchboard.NotifyBench;
@@ -17,6 +18,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     // The start of the output (for a failed start), and the most recent lines.
     private readonly StringBuilder _output = new();
     private readonly Queue<string> _recent = new();
+    private PosixSignalRegistration[] _signals = [];
 
     private ServerProcess(Process process, DirectoryInfo dir, string url)
     {
@@ -50,6 +52,12 @@ internal sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var server = new ServerProcess(process, dir, url);
+        // Interrupted (Ctrl-C, SIGTERM) or ended without DisposeAsync: the server does not outlive the bench.
+        server._signals = [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => server.KillNow()),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => server.KillNow()),
+        ];
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.KillNow();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The output is read all the time, so a chatty server never blocks on a full pipe; the start is kept for errors.
         void OnLine(object sender, DataReceivedEventArgs e)
@@ -107,8 +115,19 @@ internal sealed class ServerProcess : IAsyncDisposable
             }
         }
         _process.Dispose();
+        foreach (var signal in _signals) signal.Dispose();
         try { _dir.Delete(recursive: true); }
         catch (IOException) { }
+    }
+
+    private void KillNow()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill();
+            _dir.Delete(recursive: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException) { }
     }
 
     private static int FreePort()
