@@ -225,7 +225,7 @@ public sealed class NotificationHub(
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("uuid", Guid.NewGuid());
+            json.WriteString("uuid", Uuids.NewGuid());
             json.WriteString("event", path);
             json.WriteString("timestamp", Json.Timestamp(now));
             json.WriteString("subscriptionId", s.Id);

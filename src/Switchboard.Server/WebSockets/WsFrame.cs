@@ -20,7 +20,7 @@ public sealed record WsFrame(string Type, string MessageId, int Status, IReadOnl
     /// <summary>Notifications are kept for a session whose socket dropped; replies belong to the socket that asked.</summary>
     public bool IsNotification => Type == ServerNotification;
 
-    public static WsFrame Notification(ReadOnlyMemory<byte> envelope) => new(ServerNotification, Guid.NewGuid().ToString(), 200, null, envelope);
+    public static WsFrame Notification(ReadOnlyMemory<byte> envelope) => new(ServerNotification, Uuids.NewString(), 200, null, envelope);
 
     /// <summary>An error, always with its JSON body: the clients read <c>message</c> from it and crash without one.</summary>
     public static WsFrame Failure(string type, string messageId, int status, ApiError error) => new(type, messageId, status, null, error.ToJson());
@@ -45,7 +45,7 @@ public sealed record WsFrame(string Type, string MessageId, int Status, IReadOnl
                 json.WriteString(name, value);
                 requestId |= name.Equals("RCRequestId", StringComparison.OrdinalIgnoreCase);
             }
-            if (!requestId) json.WriteString("RCRequestId", Guid.NewGuid().ToString());
+            if (!requestId) json.WriteString("RCRequestId", Uuids.NewGuid());
             json.WriteEndObject();
             if (wscToken is not null)
             {
