@@ -218,8 +218,18 @@ public sealed class NotificationHub(
         });
     }
 
+    // The envelope's timestamp, formatted once for all the subscribers of an event (the reader is one thread).
+    private DateTime _stampedAt;
+    private string _stamp = "";
+
+    private string Timestamp(DateTime now)
+    {
+        if (now != _stampedAt) (_stampedAt, _stamp) = (now, Json.Timestamp(now));
+        return _stamp;
+    }
+
     /// <summary>The notification envelope (PLATFORM.md 2.7), the same for every transport, around a body already in JSON.</summary>
-    private static byte[] Envelope(Subscriber s, string path, byte[] body, DateTime now)
+    private byte[] Envelope(Subscriber s, string path, byte[] body, DateTime now)
     {
         var buffer = new ArrayBufferWriter<byte>(body.Length + 256);
         using (var json = new Utf8JsonWriter(buffer))
@@ -227,7 +237,7 @@ public sealed class NotificationHub(
             json.WriteStartObject();
             json.WriteString("uuid", Uuids.NewGuid());
             json.WriteString("event", path);
-            json.WriteString("timestamp", Json.Timestamp(now));
+            json.WriteString("timestamp", Timestamp(now));
             json.WriteString("subscriptionId", s.Id);
             json.WriteString("ownerId", s.ExtensionId.ToString(CultureInfo.InvariantCulture));
             json.WritePropertyName("body");
