@@ -65,6 +65,7 @@ app.MapCallControl();
 app.MapCallMoves();
 app.MapCallMedia();
 app.MapCallOut();
+app.MapConferences();
 app.MapRingOut();
 app.MapSubscriptions();
 app.MapWebSockets();

@@ -139,4 +139,27 @@ describe('ringcentral-call-control', () => {
     await waitFor(() => session.parties.some((p) => p.id === picked.id && p.status.code === 'Answered'), 'the picked-up party in the session');
     await sdk.platform().delete(`/restapi/v1.0/account/~/telephony/sessions/${session.id}`);
   });
+
+  test('a conference is started, joined from the desk phone, a call brought in, then ended by its host', async () => {
+    const conference = await cc.createConference();
+    assert.equal(conference.origin.type, 'Conference');
+    assert.match(conference.voiceCallToken, /^conf_/);
+    // The web phone's SIP INVITE to the token, made by the simulator's desk phone.
+    await server.sim('dial', cc.extensionId, conference.voiceCallToken, DESK_PHONE);
+    await waitFor(() => status(conference) === 'Answered', 'Alice in her conference');
+    assert.equal(conference.party.conferenceRole, 'Host');
+
+    const call = await answered();
+    const joined = await conference.bringInParty({ partyId: call.party.id, sessionId: call.id });
+    assert.equal(joined.conferenceRole, 'Participant');
+    assert.equal(joined.from.phoneNumber, CALLER);
+    await waitFor(() => status(call) === 'Gone', 'Alice\'s call gone into the conference');
+    assert.equal(call.party.status.reason, 'Conference');
+    const read = await (await sdk.platform().get(`/restapi/v1.0/account/~/telephony/sessions/${conference.id}`)).json();
+    assert.deepEqual(read.parties.map((p) => p.conferenceRole), ['Host', 'Participant']);
+
+    await conference.removeParty(conference.party.id, { keepConferenceAlive: false });
+    await waitFor(() => status(conference) === 'Disconnected', 'the conference ended with its host');
+    await assert.rejects(sdk.platform().get(`/restapi/v1.0/account/~/telephony/sessions/${conference.id}`), /404|not found/i);
+  });
 });

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Switchboard.Data;
 using Switchboard.Http;
 using Switchboard.Telephony.Runtime;
@@ -91,12 +93,21 @@ public static class CallControlApi
         return NoContent(await engine.IgnoreAsync(telephonySessionId, partyId, device, ct), "deviceId");
     }
 
-    /// <summary>DeletePartyRequest's <c>keepConferenceAlive</c> is not read: there are no conferences.</summary>
+    /// <summary>
+    /// DeletePartyRequest is optional (ringcentral-call-control sends its options, often none); its
+    /// <c>keepConferenceAlive</c> matters when the host leaves a conference.
+    /// </summary>
     private static async Task<Results<NoContent, ApiError>> Remove(
-        long accountId, string telephonySessionId, string partyId, Caller caller, ICallEngine engine, CancellationToken ct)
+        long accountId, string telephonySessionId, string partyId, [FromBody] JsonElement? body, Caller caller, ICallEngine engine, CancellationToken ct)
     {
+        bool? keepAlive = null;
+        if (body is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) })
+        {
+            if (JsonFields.Open(body, "keepConferenceAlive", out var fields) is { } invalid) return invalid;
+            if (fields.Flag("keepConferenceAlive", out keepAlive) is { } wrong) return wrong;
+        }
         if (Controlled(engine, accountId, telephonySessionId, partyId, caller) is { } error) return error;
-        return NoContent(await engine.RemovePartyAsync(telephonySessionId, partyId, ct));
+        return NoContent(await engine.RemovePartyAsync(telephonySessionId, partyId, keepAlive ?? false, ct));
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Switchboard.CallControl;
 
 /// <summary>
 /// Call Control, continued: record a party (start, pause, resume), reply to a ringing call with a
-/// message, supervise a call or a party (Listen), bridge two calls of a user, and bring-in. Access as
+/// message, supervise a call or a party (Listen) and bridge two calls of a user. Access as
 /// in <see cref="CallControlApi"/>: a session is found as the reads find it (404), a user acts on their
 /// own parties (403 <c>CMN-402</c> otherwise), refusals are 409 <c>TAS-102</c> and change nothing.
 /// Supervision is for administrators (there are no call monitoring groups). Bodies are read field by
@@ -41,7 +41,6 @@ public static class CallMediaApi
     {
         var session = app.MapGroup("/restapi/v1.0/account/{accountId}/telephony/sessions/{telephonySessionId}");
         Op(session.MapPost("/supervise", SuperviseSession), "superviseCallSession");
-        Op(session.MapPost("/parties/bring-in", BringIn), "createCallPartyWithBringIn");
         var party = session.MapGroup("/parties/{partyId}");
         Op(party.MapPost("/recordings", StartRecording), "startCallRecording");
         Op(party.MapPatch("/recordings/{recordingId}", SetRecording), "pauseResumeCallRecording");
@@ -155,25 +154,8 @@ public static class CallMediaApi
         return CallControlApi.Party(await engine.BridgeAsync(telephonySessionId, partyId, targetSession, targetParty, ct), partyId);
     }
 
-    /// <summary>
-    /// AddPartyRequest (also read as <c>telephonySessionId</c>, the guide's spelling). The spec supports
-    /// bring-in for sessions of the Conference origin only, and Switchboard has no conferences: once the
-    /// request is valid, it is refused as the platform refuses it, 403 <c>TAS-106</c>.
-    /// </summary>
-    private static Results<Created<CallParty>, ApiError> BringIn(
-        long accountId, string telephonySessionId, [FromBody] JsonElement? body, Caller caller, ICallEngine engine)
-    {
-        var (otherSession, otherParty, invalid) = ReadSessionParty(body, "sessionId");
-        if (invalid is not null) return invalid;
-        var (session, error) = SessionApi.Visible(engine, accountId, telephonySessionId, caller);
-        if (session is null) return error!;
-        if (Reachable(engine, accountId, otherSession, otherParty, "sessionId", caller) is { } unreachable) return unreachable;
-        return Errors.CallOperationNotAllowed(
-            $"Bring-in is supported for sessions of the Conference origin only; session {telephonySessionId} is a {session.Origin} session.");
-    }
-
     /// <summary>A session and party named in a body: visible to the caller (400 <c>CMN-102</c> otherwise) and controlled by them (403).</summary>
-    private static ApiError? Reachable(ICallEngine engine, long accountId, string sessionId, string partyId, string sessionField, Caller caller)
+    internal static ApiError? Reachable(ICallEngine engine, long accountId, string sessionId, string partyId, string sessionField, Caller caller)
     {
         var (session, _) = SessionApi.Visible(engine, accountId, sessionId, caller);
         if (session is null) return Errors.UnknownReference(sessionField, sessionId);
@@ -254,7 +236,7 @@ public static class CallMediaApi
     }
 
     /// <summary>A session id (under <paramref name="sessionField"/>, or the other spelling) and a party id, both required.</summary>
-    private static (string Session, string Party, ApiError? Error) ReadSessionParty(JsonElement? body, string sessionField)
+    internal static (string Session, string Party, ApiError? Error) ReadSessionParty(JsonElement? body, string sessionField)
     {
         if (JsonFields.Open(body, sessionField, out var fields) is { } invalid) return ("", "", invalid);
         // Bring-in's AddPartyRequest says sessionId, the conference guide's sample telephonySessionId.

@@ -15,7 +15,6 @@ public static class CallOutApi
     public sealed record CallOutFrom(string? DeviceId);
     public sealed record CallOutTo(string? PhoneNumber, string? ExtensionNumber);
     public sealed record CallOutRequest(CallOutFrom? From, CallOutTo? To);
-    public sealed record CallSession(CallSessionObject Session);
 
     public static void MapCallOut(this IEndpointRouteBuilder app) =>
         app.MapPost("/restapi/v1.0/account/{accountId}/telephony/call-out", CallOut)

@@ -34,14 +34,15 @@ public static class SessionApi
 
     /// <summary>
     /// A session of the account; a user who is not an administrator sees only the calls they take part
-    /// in, and another user's call is as unknown to them as a session of another account.
+    /// in (and the conferences they host), and another user's call is as unknown to them as a session
+    /// of another account.
     /// </summary>
     public static (SessionView? Session, ApiError? Error) Visible(ICallEngine engine, long accountId, string telephonySessionId, Caller caller)
     {
         var session = engine.Find(telephonySessionId);
         if (session is null || session.AccountId != accountId && !session.Parties.Any(p => p.AccountId == accountId))
             return (null, Errors.NotFound("telephonySessionId"));
-        if (!caller.IsAdmin && !session.Parties.Any(p => p.ExtensionId == caller.ExtensionId))
+        if (!caller.IsAdmin && session.Conference?.HostExtensionId != caller.ExtensionId && !session.Parties.Any(p => p.ExtensionId == caller.ExtensionId))
             return (null, Errors.NotFound("telephonySessionId"));
         return (session, null);
     }

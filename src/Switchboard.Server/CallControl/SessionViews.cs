@@ -36,15 +36,21 @@ public sealed record CallParty(
     string Direction,
     // Initiator or Target, on the parties of a RingOut only.
     string? RingOutRole = null,
-    IReadOnlyList<RecordingInfo>? Recordings = null);
+    IReadOnlyList<RecordingInfo>? Recordings = null,
+    // Host or Participant, on the parties of a conference only.
+    string? ConferenceRole = null);
 
-/// <summary>CallSessionObject.</summary>
-public sealed record CallSessionObject(string Id, OriginInfo Origin, IReadOnlyList<CallParty> Parties, DateTime CreationTime);
+/// <summary>CallSession: the body of call-out and of Start Conference Call Session.</summary>
+public sealed record CallSession(CallSessionObject Session);
+
+/// <summary>CallSessionObject; <paramref name="VoiceCallToken"/> for conferences only.</summary>
+public sealed record CallSessionObject(string Id, OriginInfo Origin, IReadOnlyList<CallParty> Parties, DateTime CreationTime, string? VoiceCallToken = null);
 
 public static class SessionViews
 {
     public static CallSessionObject Session(SessionView s) =>
-        new(s.TelephonySessionId, new OriginInfo(s.Origin.ToString()), [.. s.Parties.Select(p => Party(s, p))], s.CreationTime.UtcDateTime);
+        new(s.TelephonySessionId, new OriginInfo(s.Origin.ToString()), [.. s.Parties.Select(p => Party(s, p))], s.CreationTime.UtcDateTime,
+            s.Conference?.VoiceCallToken);
 
     public static CallParty Party(SessionView s, Party p) => new(
         p.Id,
@@ -59,7 +65,8 @@ public static class SessionViews
         p.AccountId is { } account ? new OwnerInfo(Id(account)!, Id(p.ExtensionId)) : null,
         p.Direction.ToString(),
         p.RingOutRole?.ToString(),
-        Recordings(p));
+        Recordings(p),
+        p.ConferenceRole?.ToString());
 
     /// <summary>status, with peerId for a Gone party: in this session unless the party moved to another (a bridge).</summary>
     public static CallStatusInfo Status(Party p, string sessionId, string telephonySessionId) => new(

@@ -14,7 +14,8 @@ public static class SimulatorCli
     public const string Usage = """
         switchboard sim call FROM TO                  an outside number FROM calls TO, a number of the account
         switchboard sim dial EXTENSION_ID TO [DEVICE_ID]
-                                                      a device of the extension calls an extension number or an outside number
+                                                      a device of the extension calls an extension number or an outside number,
+                                                      or joins a conference by its voiceCallToken (conf_...)
         switchboard sim answer SESSION PARTY [DEVICE_ID]
         switchboard sim decline SESSION PARTY
         switchboard sim hangup SESSION PARTY

@@ -74,8 +74,8 @@ public static class SimulatorApi
             deviceId = id;
         }
         if (string.IsNullOrWhiteSpace(body.To)) return Errors.RequiredParameter("to");
-        // An extension number as dialled inside the account, or an outside number.
-        var to = E164.Dialled(body.To);
+        // An extension number as dialled inside the account, an outside number, or a conference's voiceCallToken.
+        var to = body.To.StartsWith("conf_", StringComparison.Ordinal) ? body.To : E164.Dialled(body.To);
         if (to is null) return Errors.InvalidParameter("to", body.To);
         var result = await engine.PlaceFromDeviceAsync(accountId, extensionId, deviceId, to, OriginType.Call, ct);
         return result.Value is { } session ? Created(accountId, session) : CallErrors.Of(result);

@@ -11,7 +11,9 @@ public sealed record EventParty(
     string? RingOutRole = null,
     // Where a Parked party waits (and waited, once Gone).
     ParkInfoView? Park = null,
-    IReadOnlyList<RecordingInfo>? Recordings = null);
+    IReadOnlyList<RecordingInfo>? Recordings = null,
+    // Host or Participant, on the parties of a conference only.
+    string? ConferenceRole = null);
 
 public sealed record TelephonySessionEventBody(
     long Sequence, string SessionId, string TelephonySessionId, string ServerId, DateTime EventTime,
@@ -37,7 +39,8 @@ public static class TelephonyEvents
             SessionViews.Id(p.AccountId ?? e.AccountId)!, SessionViews.Id(p.ExtensionId), p.Id, p.Direction.ToString(),
             SessionViews.Endpoint(p.To), SessionViews.Endpoint(p.From),
             SessionViews.Status(p, e.SessionId, e.TelephonySessionId),
-            p.MissedCall, p.StandAlone, p.Muted, p.RingOutRole?.ToString(), p.Park is null ? null : new ParkInfoView(p.Park.Id), SessionViews.Recordings(p));
+            p.MissedCall, p.StandAlone, p.Muted, p.RingOutRole?.ToString(), p.Park is null ? null : new ParkInfoView(p.Park.Id), SessionViews.Recordings(p),
+            p.ConferenceRole?.ToString());
         return new TelephonySessionEventBody(e.Sequence, e.SessionId, e.TelephonySessionId, ServerId, e.EventTime.UtcDateTime, [party], new OriginInfo(e.Origin.ToString()));
     }
 }

@@ -61,7 +61,19 @@ public sealed class CallEngine : ICallEngine
     {
         var account = await _directory.FindAccountAsync(accountId, ct);
         if (account is null) return CallResult.Fail<SessionView>(CallError.NumberNotFound, $"Account {accountId} is not known.");
+        if (to.StartsWith("conf_", StringComparison.Ordinal))
+            return Transition.SessionOfToken(to) is { } conference && _sessions.TryGetValue(conference, out var actor) && actor.State.Account.Id == accountId
+                ? await Send(conference, new JoinConference(extensionId, deviceId), ct)
+                : CallResult.Fail<SessionView>(CallError.NumberNotFound, "No live conference of the account has this voiceCallToken.");
         return await Start(account, origin, new StartFromDevice(extensionId, deviceId, to));
+    }
+
+    /// <summary>A conference with no party yet; its host joins by dialling its voiceCallToken (<see cref="PlaceFromDeviceAsync"/>).</summary>
+    public async Task<CallResult<SessionView>> StartConferenceAsync(long accountId, long hostExtensionId, CancellationToken ct = default)
+    {
+        var account = await _directory.FindAccountAsync(accountId, ct);
+        if (account is null) return CallResult.Fail<SessionView>(CallError.NumberNotFound, $"Account {accountId} is not known.");
+        return await Start(account, OriginType.Conference, new StartConference(hostExtensionId));
     }
 
     public async Task<CallResult<RingOutView>> PlaceRingOutAsync(long accountId, long extensionId, string fromNumber, string toNumber, long? fromDeviceId = null, CancellationToken ct = default)
@@ -124,8 +136,8 @@ public sealed class CallEngine : ICallEngine
     public Task<CallResult<SessionView>> IgnoreAsync(string telephonySessionId, string partyId, long deviceId, CancellationToken ct = default) =>
         Send(telephonySessionId, new IgnoreParty(partyId, deviceId), ct);
 
-    public Task<CallResult<SessionView>> RemovePartyAsync(string telephonySessionId, string partyId, CancellationToken ct = default) =>
-        Send(telephonySessionId, new RemoveParty(partyId), ct);
+    public Task<CallResult<SessionView>> RemovePartyAsync(string telephonySessionId, string partyId, bool keepConferenceAlive = false, CancellationToken ct = default) =>
+        Send(telephonySessionId, new RemoveParty(partyId, keepConferenceAlive), ct);
 
     public Task<CallResult<SessionView>> ForwardAsync(string telephonySessionId, string partyId, MoveTarget target, CancellationToken ct = default) =>
         Send(telephonySessionId, new ForwardParty(partyId, target), ct);
@@ -190,11 +202,6 @@ public sealed class CallEngine : ICallEngine
     public Task<CallResult<SessionView>> SuperviseAsync(string telephonySessionId, CallEndpoint supervisor, long agentExtensionId, string? partyId, CancellationToken ct = default) =>
         Send(telephonySessionId, new Supervise(supervisor, agentExtensionId, partyId), ct);
 
-    /// <summary>
-    /// Two sessions, two writers: both commands are first decided on the current states (a refusal
-    /// changes nothing), then the target admits the moving party and the source lets it go. If the
-    /// source changed in between (its call ended at that instant), the party admitted hangs up again.
-    /// </summary>
     public async Task<CallResult<SessionView>> BridgeAsync(string telephonySessionId, string partyId, string targetSessionId, string targetPartyId, CancellationToken ct = default)
     {
         if (telephonySessionId == targetSessionId) return CallResult.Fail<SessionView>(CallError.InvalidTarget, "A call cannot be bridged with itself.");
@@ -202,27 +209,61 @@ public sealed class CallEngine : ICallEngine
             return CallResult.Fail<SessionView>(CallError.SessionNotFound, $"Session {telephonySessionId} is not live.");
         if (!_sessions.TryGetValue(targetSessionId, out var target) || target.State is { Ended: true } or { Parties.Length: 0 })
             return CallResult.Fail<SessionView>(CallError.InvalidTarget, $"Session {targetSessionId} is not live.");
-        var (from, to, now) = (source.State, target.State, Time.GetUtcNow());
-        if (from.Account.Id != to.Account.Id) return CallResult.Fail<SessionView>(CallError.InvalidTarget, $"Session {targetSessionId} is another account's.");
-
+        var to = target.State;
+        if (source.State.Account.Id != to.Account.Id) return CallResult.Fail<SessionView>(CallError.InvalidTarget, $"Session {targetSessionId} is another account's.");
         var away = new BridgeAway(partyId, new SessionRef(to.TelephonySessionId, to.SessionId), targetPartyId, JoinedPartyId: "");
-        var check = Machine.Decide(from, away, now);
-        if (check.Error is { } refused) return CallResult.Fail<SessionView>(refused, check.Message ?? refused.ToString());
-        var join = new BridgeIn(targetPartyId, from.FindParty(partyId)!.ExtensionId!.Value, Transition.BridgedPeer(from, partyId)!);
-        check = Machine.Decide(to, join, now);
-        if (check.Error is { } refusedThere) return CallResult.Fail<SessionView>(refusedThere, check.Message ?? refusedThere.ToString());
-
-        var joined = await Send(targetSessionId, join, ct);
-        if (joined.Value is not { } after) return joined;
-        // Past this point the bridge is half made: it is finished (or undone) whatever the caller's token says.
-        var joinedId = after.Parties[^1].Id; // BridgeIn appends the party it admits
-        var left = await Send(telephonySessionId, away with { JoinedPartyId = joinedId }, CancellationToken.None);
-        if (left.Error is not null) await Send(targetSessionId, new HangUpParty(joinedId), CancellationToken.None);
+        var (left, _) = await MoveAcrossAsync(source, away, target,
+            from => new BridgeIn(targetPartyId, from.FindParty(partyId)!.ExtensionId!.Value, Transition.BridgedPeer(from, partyId)!), ct);
         return left;
     }
 
+    public async Task<CallResult<SessionView>> BringInAsync(string conferenceSessionId, string telephonySessionId, string partyId, CancellationToken ct = default)
+    {
+        if (!_sessions.TryGetValue(conferenceSessionId, out var conference) || conference.State is { Ended: true })
+            return CallResult.Fail<SessionView>(CallError.SessionNotFound, $"Session {conferenceSessionId} is not live.");
+        if (telephonySessionId == conferenceSessionId || !_sessions.TryGetValue(telephonySessionId, out var source) || source.State is { Ended: true } or { Parties.Length: 0 })
+            return CallResult.Fail<SessionView>(CallError.InvalidTarget, $"Session {telephonySessionId} is not a live call to bring in.");
+        var to = conference.State;
+        if (source.State.Account.Id != to.Account.Id) return CallResult.Fail<SessionView>(CallError.InvalidTarget, $"Session {telephonySessionId} is another account's.");
+        var host = to.Parties.FirstOrDefault(p => p.ConferenceRole == ConferenceRole.Host && p.Status is not (PartyStatus.Disconnected or PartyStatus.Gone));
+        var away = new BridgeAway(partyId, new SessionRef(to.TelephonySessionId, to.SessionId), host?.Id ?? "", JoinedPartyId: "", Reason: "Conference");
+        var (left, joined) = await MoveAcrossAsync(source, away, conference,
+            from => new ConferenceBringIn(from.FindParty(partyId)!.ExtensionId!.Value, Transition.BridgedPeer(from, partyId)!), ct);
+        return left.Error is null && joined is not null ? CallResult.Ok(joined) : left;
+    }
+
+    /// <summary>
+    /// A bridge or a bring-in, two sessions and two writers: both commands are first decided on the
+    /// current states (a refusal changes nothing; <paramref name="join"/> is built once the source has
+    /// accepted <paramref name="away"/>), then the target admits the moving party and the source lets
+    /// it go. If the source changed in between (its call ended at that instant), the party admitted
+    /// hangs up again. Returns the source as it ended and the target as it admitted the party.
+    /// </summary>
+    private async Task<(CallResult<SessionView> Left, SessionView? Joined)> MoveAcrossAsync(
+        SessionActor source, BridgeAway away, SessionActor target, Func<SessionState, SessionCommand> join, CancellationToken ct)
+    {
+        var (from, now) = (source.State, Time.GetUtcNow());
+        var check = Machine.Decide(from, away, now);
+        if (check.Error is { } refused) return (CallResult.Fail<SessionView>(refused, check.Message ?? refused.ToString()), null);
+        var admit = join(from);
+        check = Machine.Decide(target.State, admit, now);
+        if (check.Error is { } refusedThere) return (CallResult.Fail<SessionView>(refusedThere, check.Message ?? refusedThere.ToString()), null);
+
+        var targetId = target.State.TelephonySessionId;
+        var joined = await Send(targetId, admit, ct);
+        if (joined.Value is not { } after) return (joined, null);
+        // Past this point the move is half made: it is finished (or undone) whatever the caller's token says.
+        var joinedId = after.Parties[^1].Id; // both admissions append the party they admit
+        var left = await Send(from.TelephonySessionId, away with { JoinedPartyId = joinedId }, CancellationToken.None);
+        if (left.Error is not null) await Send(targetId, new HangUpParty(joinedId), CancellationToken.None);
+        return (left, after);
+    }
+
     public SessionView? Find(string telephonySessionId) =>
-        _sessions.TryGetValue(telephonySessionId, out var actor) && actor.State is { Parties.Length: > 0, Ended: false } s ? s.ToView() : null;
+        _sessions.TryGetValue(telephonySessionId, out var actor) && actor.State is { Ended: false } s && Shown(s) ? s.ToView() : null;
+
+    /// <summary>A call is shown once it has a party; a conference from its start.</summary>
+    private static bool Shown(SessionState s) => s.Parties.Length > 0 || s.Conference is not null;
 
     public IReadOnlyList<SessionView> Live(long? accountId = null)
     {
@@ -230,7 +271,7 @@ public sealed class CallEngine : ICallEngine
         foreach (var actor in _sessions.Values)
         {
             var s = actor.State;
-            if (s.Parties.Length > 0 && !s.Ended && (accountId is null || s.Account.Id == accountId)) list.Add(s.ToView());
+            if (Shown(s) && !s.Ended && (accountId is null || s.Account.Id == accountId)) list.Add(s.ToView());
         }
         return list;
     }

@@ -57,7 +57,7 @@ public interface ICallEngine
     /// <summary>A call from an outside number to a number of an account; routed by its rules.</summary>
     Task<CallResult<SessionView>> PlaceInboundAsync(string from, string to, CancellationToken ct = default);
 
-    /// <summary>A call placed from an extension's device to an extension number or an outside number.</summary>
+    /// <summary>A call placed from an extension's device to an extension number or an outside number, or a conference's voiceCallToken to join it.</summary>
     Task<CallResult<SessionView>> PlaceFromDeviceAsync(long accountId, long extensionId, long? deviceId, string to, OriginType origin = OriginType.Call, CancellationToken ct = default);
 
     /// <summary>
@@ -104,7 +104,8 @@ public interface ICallEngine
 
     Task<CallResult<SessionView>> IgnoreAsync(string telephonySessionId, string partyId, long deviceId, CancellationToken ct = default);
 
-    Task<CallResult<SessionView>> RemovePartyAsync(string telephonySessionId, string partyId, CancellationToken ct = default);
+    /// <summary>The party leaves; in a conference the others stay, unless the host leaves without <paramref name="keepConferenceAlive"/>.</summary>
+    Task<CallResult<SessionView>> RemovePartyAsync(string telephonySessionId, string partyId, bool keepConferenceAlive = false, CancellationToken ct = default);
 
     /// <summary>A ringing party stops ringing and the call goes to the target instead.</summary>
     Task<CallResult<SessionView>> ForwardAsync(string telephonySessionId, string partyId, MoveTarget target, CancellationToken ct = default);
@@ -141,6 +142,19 @@ public interface ICallEngine
     /// ends. The result is the first call as it ended.
     /// </summary>
     Task<CallResult<SessionView>> BridgeAsync(string telephonySessionId, string partyId, string targetSessionId, string targetPartyId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Start Conference Call Session for a user: a conference with no party (its voiceCallToken in
+    /// <see cref="SessionView.Conference"/>), which ends unless a phone dials the token within 38 seconds.
+    /// </summary>
+    Task<CallResult<SessionView>> StartConferenceAsync(long accountId, long hostExtensionId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Bring-in: the host of a conference, in another call with party <paramref name="partyId"/>, brings
+    /// the party they talk to into the conference; that call ends (its parties Gone, reason Conference).
+    /// The result is the conference with the new party last.
+    /// </summary>
+    Task<CallResult<SessionView>> BringInAsync(string conferenceSessionId, string telephonySessionId, string partyId, CancellationToken ct = default);
 
     SessionView? Find(string telephonySessionId);
 

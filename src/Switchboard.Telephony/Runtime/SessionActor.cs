@@ -98,7 +98,7 @@ internal sealed class SessionActor : IThreadPoolWorkItem
         if (command is TimerFired fired) _timers.Forget(fired.Token);
         if (decision.Error is not null)
         {
-            if (command is StartInbound or StartFromDevice or StartRingOut && before.Parties.Length == 0) _engine.Forget(this); // a call that could not start
+            if (command is StartInbound or StartFromDevice or StartRingOut or StartConference && before.Parties.Length == 0) _engine.Forget(this); // a call that could not start
             return decision;
         }
         var after = decision.State;

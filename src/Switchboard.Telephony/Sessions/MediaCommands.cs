@@ -24,11 +24,13 @@ public sealed record ReplyToCaller(string PartyId) : SessionCommand;
 public sealed record Supervise(CallEndpoint Supervisor, long AgentExtensionId, string? PartyId) : SessionCommand;
 
 /// <summary>
-/// Bridge, the side that leaves: the user's party and the one it talks to go Gone (AttendedTransfer)
-/// with peers in <paramref name="Target"/> (the user's party there, and <paramref name="JoinedPartyId"/>,
-/// the talker's new party), and the call ends here. <see cref="BridgeIn"/> is applied to the target first.
+/// Bridge (or bring-in), the side that leaves: the user's party and the one it talks to go Gone
+/// (<paramref name="Reason"/>: AttendedTransfer, or Conference for a bring-in) with peers in
+/// <paramref name="Target"/> (the user's party there, and <paramref name="JoinedPartyId"/>, the
+/// talker's new party), and the call ends here. <see cref="BridgeIn"/> (or
+/// <see cref="ConferenceBringIn"/>) is applied to the target first.
 /// </summary>
-public sealed record BridgeAway(string PartyId, SessionRef Target, string TargetPartyId, string JoinedPartyId) : SessionCommand;
+public sealed record BridgeAway(string PartyId, SessionRef Target, string TargetPartyId, string JoinedPartyId, string Reason = "AttendedTransfer") : SessionCommand;
 
 /// <summary>
 /// Bridge, the side that stays: <paramref name="Incoming"/> (the party the user talks to in the other

@@ -12,6 +12,15 @@ public enum CallDirection { Inbound, Outbound }
 /// <summary>CallParty.ringOutRole: the user's own phone (rung first) and whoever it calls.</summary>
 public enum RingOutRole { Initiator, Target }
 
+/// <summary>CallParty.conferenceRole: the user whose conference it is, and everyone else in it.</summary>
+public enum ConferenceRole { Host, Participant }
+
+/// <summary>
+/// A conference session's own data: the user who started it (its host, who joins by dialling the
+/// token from a phone) and that token, the spec's voiceCallToken.
+/// </summary>
+public sealed record ConferenceInfo(long HostExtensionId, string VoiceCallToken);
+
 /// <summary>The spec's origin types.</summary>
 public enum OriginType { Call, RingOut, RingMe, Conference, GreetingsRecording, VerificationCall, TestCall }
 
@@ -50,7 +59,9 @@ public sealed record Party(
     // Started through the API (Create Recording), in order; null until the first.
     IReadOnlyList<PartyRecording>? Recordings = null,
     // The session of PeerId when it is another one (a party bridged away); null for this session.
-    SessionRef? PeerSession = null);
+    SessionRef? PeerSession = null,
+    // Set on the parties of a conference only.
+    ConferenceRole? ConferenceRole = null);
 
 public sealed record SessionView(
     // "s-{32 hex}"
@@ -61,7 +72,9 @@ public sealed record SessionView(
     OriginType Origin,
     DateTimeOffset CreationTime,
     // The parties in the order they joined, with their latest state (Disconnected ones included until the session ends).
-    IReadOnlyList<Party> Parties);
+    IReadOnlyList<Party> Parties,
+    // Set for conference sessions only.
+    ConferenceInfo? Conference = null);
 
 /// <summary>
 /// One change of one party, with the session's next sequence number (PLATFORM.md 2.8: one party per

@@ -52,8 +52,11 @@ public sealed record RejectParty(string PartyId) : SessionCommand;
 /// <summary>One device of a ringing party stops ringing; with nothing of the party left ringing, as a reject.</summary>
 public sealed record IgnoreParty(string PartyId, long DeviceId) : SessionCommand;
 
-/// <summary>Delete Call Party: the party leaves the call, which ends it (a call has two sides).</summary>
-public sealed record RemoveParty(string PartyId) : SessionCommand;
+/// <summary>
+/// Delete Call Party: the party leaves the call, which ends it (a call has two sides). In a conference
+/// only that party leaves, unless it is the host and <paramref name="KeepConferenceAlive"/> is false.
+/// </summary>
+public sealed record RemoveParty(string PartyId, bool KeepConferenceAlive = false) : SessionCommand;
 
 /// <summary>A timer the session started has fired: a ring step's end, an offset leg joining, or a scripted answer.</summary>
 public sealed record TimerFired(int Token) : SessionCommand;

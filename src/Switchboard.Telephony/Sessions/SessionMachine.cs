@@ -15,6 +15,9 @@ public sealed class SessionMachine(SessionRules rules)
     {
         if (command is Noop || (state.Ended && command is TimerFired)) return new Decision(state, SessionEffects.None);
         if (state.Ended) return new Decision(state, SessionEffects.None, CallError.SessionNotFound, "The call has ended.");
+        if (!Allowed(state, command))
+            return new Decision(state, SessionEffects.None, CallError.InvalidState,
+                state.Conference is null ? "The session is not a conference." : "The session is a conference; its parties are held, muted, recorded or removed, not moved.");
         var t = new Transition(Rules, state, now);
         var failure = command switch
         {
@@ -44,9 +47,22 @@ public sealed class SessionMachine(SessionRules rules)
             Supervise c => t.Supervise(c),
             BridgeAway c => t.BridgeAway(c),
             BridgeIn c => t.BridgeIn(c),
+            StartConference c => t.StartConference(c),
+            JoinConference c => t.JoinConference(c),
+            ConferenceBringIn c => t.ConferenceBringIn(c),
             TimerFired c => t.Timer(c),
             _ => throw new ArgumentException($"Unknown command {command.GetType().Name}.", nameof(command)),
         };
         return failure is { } f ? new Decision(state, SessionEffects.None, f.Error, f.Message) : t.Done();
     }
+
+    /// <summary>
+    /// Commands that make sense in a conference: the phones' own (hang up), the parties' (hold, mute,
+    /// record, delete) and the conference's. Moving a conference party (transfer, park, flip, bridge, ...)
+    /// is refused; so are the conference's commands on a call.
+    /// </summary>
+    private static bool Allowed(SessionState s, SessionCommand command) => s.Conference is not null
+        ? command is StartConference or JoinConference or ConferenceBringIn or HangUpParty or DropCall or HoldParty or UnholdParty
+            or UpdateParty or RemoveParty or StartRecording or SetRecording or TimerFired
+        : command is not (JoinConference or ConferenceBringIn);
 }

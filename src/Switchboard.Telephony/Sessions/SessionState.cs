@@ -26,7 +26,7 @@ public enum LegStatus { Waiting, Ringing, Dropped }
 /// <summary>One leg of the current ring step, and the party it rings for once it rings.</summary>
 public readonly record struct LegRun(int Key, RingLeg Leg, string? PartyId, LegStatus Status);
 
-public enum TimerPurpose { StepTimeout, LegJoin, LegAnswer, DeviceAnswer }
+public enum TimerPurpose { StepTimeout, LegJoin, LegAnswer, DeviceAnswer, ConferenceJoin }
 
 /// <summary>A supervisor listening to the call (<see cref="MonitoredPartyId"/> null) or to one of its parties.</summary>
 public readonly record struct Supervision(string PartyId, long SupervisorExtensionId, string? MonitoredPartyId);
@@ -72,6 +72,8 @@ public sealed class SessionState
     public string? SystemPartyId { get; internal set; }
     /// <summary>Set for RingOut sessions only.</summary>
     public RingOutInfo? RingOut { get; internal set; }
+    /// <summary>Set for conference sessions only (POST .../telephony/conference).</summary>
+    public ConferenceInfo? Conference { get; internal set; }
     /// <summary>Supervisors' parties (Call Control's supervise), in the order they joined.</summary>
     public Supervision[] Supervisions { get; internal set; } = [];
 
@@ -82,7 +84,7 @@ public sealed class SessionState
 
     internal SessionState Clone() => (SessionState)MemberwiseClone();
 
-    public SessionView ToView() => new(TelephonySessionId, SessionId, Account.Id, Origin, CreationTime, Parties);
+    public SessionView ToView() => new(TelephonySessionId, SessionId, Account.Id, Origin, CreationTime, Parties, Conference);
 
     /// <summary>The RingOut this session is, as the ring-out API shows it; null for other calls.</summary>
     public RingOutView? ToRingOutView() =>

@@ -165,6 +165,7 @@ internal sealed partial class Transition
         var i = IndexOf(c.PartyId);
         if (i < 0) return new Failure(CallError.PartyNotFound, $"Party {c.PartyId} is not in this call.");
         if (!IsLive(Parties[i].Status)) return new Failure(CallError.InvalidState, $"Party {c.PartyId} has already left the call.");
+        if (_s.Conference is not null) return LeaveConference(i, keepAlive: false);
         if (IsSupervisor(i))
         {
             Unsupervise(i); // a supervisor hanging up leaves the call to its parties
@@ -227,6 +228,9 @@ internal sealed partial class Transition
             case TimerPurpose.DeviceAnswer:
                 if (_s.Phase == CallPhase.DeviceSetup) Dial();
                 else if (_s.Phase == CallPhase.RingOutFirstLeg) FirstLegAnswered();
+                break;
+            case TimerPurpose.ConferenceJoin:
+                ConferenceJoinTimedOut();
                 break;
         }
         return null;

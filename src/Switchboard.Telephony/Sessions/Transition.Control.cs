@@ -112,6 +112,7 @@ internal sealed partial class Transition
     {
         var i = IndexOf(c.PartyId);
         if (i < 0) return Missing(c.PartyId);
+        if (_s.Conference is not null) return LeaveConference(i, c.KeepConferenceAlive);
         if (!IsLive(Parties[i].Status)) return NotAllowed(i, "it has already left the call");
         if (RingsNow(i)) return NotAllowed(i, "a ringing party is rejected (POST .../reject), not deleted");
         if (IsSupervisor(i))

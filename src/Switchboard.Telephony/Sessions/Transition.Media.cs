@@ -122,8 +122,8 @@ internal sealed partial class Transition
         for (var k = 0; k < Parties.Length; k++)
             if (IsSupervisor(k) && IsLive(Parties[k].Status)) SetStatus(k, PartyStatus.Disconnected);
         _s.Supervisions = [];
-        Put(i, Parties[i] with { Status = PartyStatus.Gone, Reason = "AttendedTransfer", PeerId = c.TargetPartyId, PeerSession = c.Target });
-        Put(peer, Parties[peer] with { Status = PartyStatus.Gone, Reason = "AttendedTransfer", PeerId = c.JoinedPartyId, PeerSession = c.Target });
+        Put(i, Parties[i] with { Status = PartyStatus.Gone, Reason = c.Reason, PeerId = c.TargetPartyId, PeerSession = c.Target });
+        Put(peer, Parties[peer] with { Status = PartyStatus.Gone, Reason = c.Reason, PeerId = c.JoinedPartyId, PeerSession = c.Target });
         EndSession();
         return null;
     }

@@ -6,7 +6,7 @@ using static Switchboard.Tests.CallControl.CallFixture;
 namespace Switchboard.Tests.CallControl;
 
 /// <summary>
-/// Recordings, reply, supervise, bridge and bring-in through HTTP: each allowed call answers as the
+/// Recordings, reply, supervise, bridge and bring-in refusals through HTTP (conferences: ConferenceApiTests): each allowed call answers as the
 /// spec says (the host checks every response against it), changes the session and shows in the
 /// telephony-session events; a refused one changes nothing.
 /// </summary>
@@ -219,7 +219,7 @@ public sealed class CallMediaApiTests : IDisposable
     }
 
     [Fact]
-    public async Task BringIn_IsForConferences_WhichSwitchboardDoesNotHave()
+    public async Task BringIn_IsForConferences_ACallIsRefused()
     {
         var f = await StartAsync(_host);
         var (a, bobA) = await BobTalksAsync(f);
