@@ -9,5 +9,6 @@ public static class WireEnum
     /// also takes numbers ("1") and comma lists, which on the wire are invalid values, not enum members.
     /// </summary>
     public static bool TryParse<T>([NotNullWhen(true)] string? text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value) && char.IsAsciiLetter(text![0]);
+        // A comma list parses to the members' bitwise OR, which can be a defined member ("Inbound,Outbound" is Outbound).
+        Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value) && char.IsAsciiLetter(text![0]) && !text.Contains(',');
 }
