@@ -23,7 +23,8 @@ public readonly record struct PageRequest(int Page, int PerPage)
 {
     public const int Max = 1000;
 
-    public static (PageRequest Page, ApiError? Error) Parse(HttpRequest request)
+    /// <summary>With <paramref name="maxAllowed"/> (the spec's PerPageWithMax), <c>perPage=max</c> is 1000 too.</summary>
+    public static (PageRequest Page, ApiError? Error) Parse(HttpRequest request, bool maxAllowed = false)
     {
         var page = 1;
         var perPage = 100;
@@ -31,7 +32,8 @@ public readonly record struct PageRequest(int Page, int PerPage)
         if (rawPage.Length > 0 && (!int.TryParse(rawPage, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > Max))
             return (default, Errors.InvalidParameter("page", rawPage));
         var rawPerPage = request.Query["perPage"].ToString();
-        if (rawPerPage.Length > 0)
+        if (maxAllowed && rawPerPage == "max") perPage = Max;
+        else if (rawPerPage.Length > 0)
         {
             if (!long.TryParse(rawPerPage, NumberStyles.None, CultureInfo.InvariantCulture, out var requested) || requested < 1)
                 return (default, Errors.InvalidParameter("perPage", rawPerPage));
