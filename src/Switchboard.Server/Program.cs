@@ -61,6 +61,7 @@ app.MapCallHandlingUpgrade();
 app.MapGreetings();
 app.MapPresence();
 app.MapCallSessions();
+app.MapActiveCalls();
 app.MapCallControl();
 app.MapCallMoves();
 app.MapCallMedia();
