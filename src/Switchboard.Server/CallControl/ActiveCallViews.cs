@@ -12,7 +12,7 @@ public enum CallTransport { PSTN, VoIP }
 /// <summary>CallTypeEnum; every call the engine carries is Voice.</summary>
 public enum CallType { Voice, Fax }
 
-/// <summary>The active-calls conferenceType filter; the engine holds no conferences.</summary>
+/// <summary>The active-calls conferenceType filter: the engine's conferences are audio conferences; it holds no meetings.</summary>
 public enum ConferenceType { AudioConferencing, Meetings }
 
 public enum CallLogView { Simple, Detailed }
@@ -46,6 +46,8 @@ public sealed record CallLogRecord(
 
 public static class ActiveCallViews
 {
+    public const string ConferenceCall = "Conference Call";
+
     public static bool IsActive(Party p) => p.Status is not (PartyStatus.Disconnected or PartyStatus.Gone);
 
     /// <summary>An extension's record of one of its parties: the call as that user sees it.</summary>
@@ -65,6 +67,7 @@ public static class ActiveCallViews
     {
         var (direction, from, to) = AsSeen(p);
         var (own, other) = direction == CallDirection.Inbound ? (to, from) : (from, to);
+        var conference = s.Origin == OriginType.Conference;
         // The extension the call reached or was placed from; else whoever of the account is in it now.
         var extension = company ? own.ExtensionId ?? s.Parties.FirstOrDefault(q => q.ExtensionId is not null && IsActive(q))?.ExtensionId : null;
         return new CallLogRecord(
@@ -72,10 +75,11 @@ public static class ActiveCallViews
             extension is { } id ? new CallLogExtension(id, links.Extension(s.AccountId, id)) : null,
             CallType.Voice,
             direction,
-            direction == CallDirection.Inbound ? "Phone Call" : s.Origin == OriginType.RingOut ? "RingOut Web" : "VoIP Call",
+            conference ? ConferenceCall : direction == CallDirection.Inbound ? "Phone Call" : s.Origin == OriginType.RingOut ? "RingOut Web" : "VoIP Call",
             "In Progress",
             // An outside number is reached through the phone network; phones of the platform talk VoIP.
-            other.ExtensionId is null ? CallTransport.PSTN : CallTransport.VoIP,
+            // The other side of a conference is its bridge: the phone that dialled in decides.
+            (conference ? own : other).ExtensionId is null ? CallTransport.PSTN : CallTransport.VoIP,
             Endpoint(from, s.AccountId, links),
             Endpoint(to, s.AccountId, links),
             s.CreationTime.UtcDateTime,
@@ -87,16 +91,23 @@ public static class ActiveCallViews
     {
         // A RingOut rings the user's own phone first, from the number called: for the user it is an outbound call.
         { RingOutRole: RingOutRole.Initiator } => (CallDirection.Outbound, p.To, p.From),
+        // Everyone in a conference has called its bridge (Call Control shows the bridge's side: Inbound).
+        { ConferenceRole: not null } => (CallDirection.Outbound, p.From, p.To),
         // An outside phone's party points the other way: an inbound call's caller is Outbound, an outbound call's far end Inbound.
         { ExtensionId: null } => (p.Direction == CallDirection.Inbound ? CallDirection.Outbound : CallDirection.Inbound, p.From, p.To),
         _ => (p.Direction, p.From, p.To),
     };
 
-    /// <summary>A number in E.164 is a phone number; a short one (an internal call dials 102) an extension number.</summary>
+    /// <summary>
+    /// A number in E.164 is a phone number; a short one (an internal call dials 102, a park orbit *801) an
+    /// extension number; anything else (a conference's bridge) leaves only the name.
+    /// </summary>
     private static CallLogParty Endpoint(CallEndpoint e, long accountId, Links links)
     {
-        var e164 = e.PhoneNumber?.StartsWith('+') ?? false;
+        var number = e.PhoneNumber ?? "";
+        var e164 = number.StartsWith('+');
+        var dialled = !e164 && number.Length > 0 && number.All(c => char.IsAsciiDigit(c) || c is '*' or '#');
         var device = e.DeviceId is { } d ? new CallLogDevice(SessionViews.Id(d)!, $"{links.Account(accountId)}/device/{SessionViews.Id(d)}") : null;
-        return new CallLogParty(e164 ? e.PhoneNumber : null, e164 ? null : e.PhoneNumber, SessionViews.Id(e.ExtensionId), e.Name, device);
+        return new CallLogParty(e164 ? number : null, dialled ? number : null, SessionViews.Id(e.ExtensionId), e.Name, device);
     }
 }

@@ -73,9 +73,9 @@ public static class ActiveCallsApi
             return (new ActiveCallQuery(page, directions, types, transports, conferences), null);
         }
 
-        // No live call is a conference or a meeting, so any conferenceType filter leaves nothing.
+        // The engine's conferences are audio conferences; it holds no meetings.
         public bool Matches(CallLogRecord r) =>
-            ConferenceTypes is null
+            (ConferenceTypes is null || (r.Action == ActiveCallViews.ConferenceCall && ConferenceTypes.Contains(ConferenceType.AudioConferencing)))
             && (Directions?.Contains(r.Direction) ?? true)
             && (Types?.Contains(r.Type) ?? true)
             && (Transports?.Contains(r.Transport) ?? true);

@@ -133,6 +133,31 @@ public sealed class ActiveCallsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ListActiveCalls_Conference_IsAnAudioConferenceCallIntoTheBridge()
+    {
+        var f = await StartAsync(_host);
+        var (call, bob) = await f.CallAsync(BobNumber, Bob);
+        await (await f.BobClient.PostJsonAsync(Party(call, bob, "answer"), new { deviceId = "1003" })).ExpectJsonAsync(200);
+        var (other, _) = await f.CallAsync(AliceNumber, Alice);
+        // Bob starts a conference, dials in from his softphone and brings in the caller he talks to.
+        var started = (await (await f.BobClient.PostJsonAsync("/restapi/v1.0/account/~/telephony/conference", new { })).ExpectJsonAsync(201)).GetProperty("session");
+        var conference = Text(started, "id");
+        await (await f.AliceClient.PostJsonAsync($"{Sim.Base}/device-calls", new { extensionId = Id(Bob), deviceId = "1003", to = Text(started, "voiceCallToken") })).ExpectJsonAsync(201);
+        await (await f.BobClient.PostJsonAsync($"{Sim.Sessions}/{conference}/parties/bring-in", new { sessionId = call, partyId = bob })).ExpectJsonAsync(201);
+
+        var host = Assert.Single(Records(await f.BobClient.GetJsonAsync(Mine))); // the call he brought in is gone
+        Assert.Equal((conference, "Outbound", "Conference Call", "VoIP", BobNumber),
+            (Text(host, "telephonySessionId"), Text(host, "direction"), Text(host, "action"), Text(host, "transport"), Text(host.GetProperty("from"), "phoneNumber")));
+        Assert.Equal("""{"name":"Conference"}""", host.GetProperty("to").GetRawText());
+        Assert.Equal([conference], Sessions(await f.BobClient.GetJsonAsync($"{Mine}?conferenceType=AudioConferencing")));
+        Assert.Empty(Sessions(await f.BobClient.GetJsonAsync($"{Mine}?conferenceType=Meetings")));
+
+        Assert.Equal([conference, other], Sessions(await f.AliceClient.GetJsonAsync(Company)));
+        var company = Assert.Single(Records(await f.AliceClient.GetJsonAsync($"{Company}?conferenceType=AudioConferencing&conferenceType=Meetings")));
+        Assert.Equal((conference, Bob), (Text(company, "telephonySessionId"), company.GetProperty("extension").GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
     public async Task ListActiveCalls_OtherUsersAndAccounts_ForbiddenOrNeverShown()
     {
         var f = await StartAsync(_host);
