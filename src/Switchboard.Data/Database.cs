@@ -14,17 +14,21 @@ public sealed class Database
     {
         Provider = provider;
         ConnectionString = connectionString;
+        var interceptors = RoutingChanges.Interceptors();
         _create = provider switch
         {
             DatabaseProvider.Sqlite => new PooledDbContextFactory<SqliteSwitchboardDb>(
-                new DbContextOptionsBuilder<SqliteSwitchboardDb>().UseSqlite(connectionString).Options).CreateDbContext,
+                new DbContextOptionsBuilder<SqliteSwitchboardDb>().UseSqlite(connectionString).AddInterceptors(interceptors).Options).CreateDbContext,
             DatabaseProvider.Postgres => new PooledDbContextFactory<PostgresSwitchboardDb>(
-                new DbContextOptionsBuilder<PostgresSwitchboardDb>().UseNpgsql(connectionString).Options).CreateDbContext,
+                new DbContextOptionsBuilder<PostgresSwitchboardDb>().UseNpgsql(connectionString).AddInterceptors(interceptors).Options).CreateDbContext,
         };
     }
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
+
+    /// <summary>Moves on every write that changes how calls are routed.</summary>
+    public RoutingChanges RoutingChanges { get; } = new();
 
     public static Database SqliteFile(string path) => new(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=True");
 

@@ -25,6 +25,9 @@ public abstract class SwitchboardDb(DbContextOptions options) : DbContext(option
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<PendingNotification> PendingNotifications => Set<PendingNotification>();
 
+    /// <summary>Routing writes saved but not yet visible to readers (<see cref="RoutingChanges"/>).</summary>
+    internal int RoutingWrites { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Instants are UTC everywhere; SQLite hands them back unspecified and PostgreSQL insists on UTC.

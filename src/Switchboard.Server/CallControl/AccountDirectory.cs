@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Switchboard.CallHandling;
 using Switchboard.CallHandling.V1;
@@ -9,22 +10,42 @@ using RoutingDnd = Switchboard.Telephony.Routing.DndStatus;
 namespace Switchboard.CallControl;
 
 /// <summary>
-/// The engine's view of the stored accounts: each call reads the account as it is now, so a rule or
-/// presence change applies to the next call without any cache to invalidate.
+/// The engine's view of the stored accounts. A call reads its account from a snapshot kept while
+/// nothing that routes calls is written (<see cref="RoutingChanges"/>): a rule or presence change
+/// applies to the next call, and calls in between cost no query.
 /// </summary>
 public sealed class AccountDirectory(Database database) : IRoutingDirectory
 {
+    private sealed record Cached(long Version, AccountSnapshot? Snapshot);
+
+    private const int MaxNumbers = 10_000;
+    private readonly ConcurrentDictionary<long, Cached> _accounts = new();
+    // Which account has a number (null: none); cleared with the snapshots.
+    private readonly ConcurrentDictionary<string, (long Version, long? AccountId)> _numbers = new(StringComparer.Ordinal);
+
     public async ValueTask<AccountSnapshot?> FindByNumberAsync(string phoneNumber, CancellationToken ct = default)
     {
-        await using var db = database.CreateContext();
-        var accountId = await db.PhoneNumbers.Where(p => p.Number == phoneNumber).Select(p => (long?)p.AccountId).FirstOrDefaultAsync(ct);
-        return accountId is { } id ? await LoadAsync(db, id, ct) : null;
+        var version = database.RoutingChanges.Version;
+        if (_numbers.TryGetValue(phoneNumber, out var known) && known.Version == version)
+            return known.AccountId is { } cachedId ? await FindAccountAsync(cachedId, ct) : null;
+        long? accountId;
+        await using (var db = database.CreateContext())
+            accountId = await db.PhoneNumbers.Where(p => p.Number == phoneNumber).Select(p => (long?)p.AccountId).FirstOrDefaultAsync(ct);
+        if (_numbers.Count >= MaxNumbers) _numbers.Clear(); // numbers nobody has, dialled by a script, stay bounded
+        _numbers[phoneNumber] = (version, accountId);
+        return accountId is { } id ? await FindAccountAsync(id, ct) : null;
     }
 
     public async ValueTask<AccountSnapshot?> FindAccountAsync(long accountId, CancellationToken ct = default)
     {
-        await using var db = database.CreateContext();
-        return await LoadAsync(db, accountId, ct);
+        // The version is read before the account: a write racing the read moves it, and the snapshot is not used again.
+        var version = database.RoutingChanges.Version;
+        if (_accounts.TryGetValue(accountId, out var cached) && cached.Version == version) return cached.Snapshot;
+        AccountSnapshot? snapshot;
+        await using (var db = database.CreateContext())
+            snapshot = await LoadAsync(db, accountId, ct);
+        _accounts[accountId] = new Cached(version, snapshot);
+        return snapshot;
     }
 
     private static async Task<AccountSnapshot?> LoadAsync(SwitchboardDb db, long accountId, CancellationToken ct)
