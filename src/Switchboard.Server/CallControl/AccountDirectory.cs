@@ -12,27 +12,32 @@ namespace Switchboard.CallControl;
 /// <summary>
 /// The engine's view of the stored accounts. A call reads its account from a snapshot kept while
 /// nothing that routes calls is written (<see cref="RoutingChanges"/>): a rule or presence change
-/// applies to the next call, and calls in between cost no query.
+/// applies to the next call, and calls in between cost no query. A snapshot is also read again after
+/// a second, for writes this process does not see (<c>switchboard upgrade-call-handling</c> run beside it).
 /// </summary>
-public sealed class AccountDirectory(Database database) : IRoutingDirectory
+/// <param name="maxAge">How long a snapshot is kept without a write; a second unless a test says otherwise.</param>
+public sealed class AccountDirectory(Database database, TimeSpan? maxAge = null) : IRoutingDirectory
 {
-    private sealed record Cached(long Version, AccountSnapshot? Snapshot);
+    private sealed record Cached(long Version, long LoadedAt, AccountSnapshot? Snapshot);
+
+    private readonly long _maxAgeMs = (long)(maxAge ?? TimeSpan.FromSeconds(1)).TotalMilliseconds;
 
     private const int MaxNumbers = 10_000;
     private readonly ConcurrentDictionary<long, Cached> _accounts = new();
     // Which account has a number (null: none); cleared with the snapshots.
-    private readonly ConcurrentDictionary<string, (long Version, long? AccountId)> _numbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Version, long LoadedAt, long? AccountId)> _numbers = new(StringComparer.Ordinal);
 
     public async ValueTask<AccountSnapshot?> FindByNumberAsync(string phoneNumber, CancellationToken ct = default)
     {
         var version = database.RoutingChanges.Version;
-        if (_numbers.TryGetValue(phoneNumber, out var known) && known.Version == version)
+        var now = Environment.TickCount64;
+        if (_numbers.TryGetValue(phoneNumber, out var known) && known.Version == version && now - known.LoadedAt < _maxAgeMs)
             return known.AccountId is { } cachedId ? await FindAccountAsync(cachedId, ct) : null;
         long? accountId;
         await using (var db = database.CreateContext())
             accountId = await db.PhoneNumbers.Where(p => p.Number == phoneNumber).Select(p => (long?)p.AccountId).FirstOrDefaultAsync(ct);
         if (_numbers.Count >= MaxNumbers) _numbers.Clear(); // numbers nobody has, dialled by a script, stay bounded
-        _numbers[phoneNumber] = (version, accountId);
+        _numbers[phoneNumber] = (version, now, accountId);
         return accountId is { } id ? await FindAccountAsync(id, ct) : null;
     }
 
@@ -40,11 +45,12 @@ public sealed class AccountDirectory(Database database) : IRoutingDirectory
     {
         // The version is read before the account: a write racing the read moves it, and the snapshot is not used again.
         var version = database.RoutingChanges.Version;
-        if (_accounts.TryGetValue(accountId, out var cached) && cached.Version == version) return cached.Snapshot;
+        var now = Environment.TickCount64;
+        if (_accounts.TryGetValue(accountId, out var cached) && cached.Version == version && now - cached.LoadedAt < _maxAgeMs) return cached.Snapshot;
         AccountSnapshot? snapshot;
         await using (var db = database.CreateContext())
             snapshot = await LoadAsync(db, accountId, ct);
-        _accounts[accountId] = new Cached(version, snapshot);
+        _accounts[accountId] = new Cached(version, now, snapshot);
         return snapshot;
     }
 

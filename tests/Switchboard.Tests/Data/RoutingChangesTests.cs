@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.CallControl;
 using Switchboard.Data;
 using Switchboard.Telephony.Routing;
 using Switchboard.Tests.Support;
@@ -18,7 +19,10 @@ public sealed class RoutingChangesTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     private Database Database => _host.Services.GetRequiredService<Database>();
-    private IRoutingDirectory Directory => _host.Services.GetRequiredService<IRoutingDirectory>();
+    private IRoutingDirectory? _directory;
+
+    // Its own directory, keeping snapshots long enough that only writes decide here (the server's: a second).
+    private IRoutingDirectory Directory => _directory ??= new AccountDirectory(Database, TimeSpan.FromMinutes(10));
 
     private async Task RenameAliceAsync(SwitchboardDb db, string name)
     {
@@ -60,6 +64,13 @@ public sealed class RoutingChangesTests : IDisposable
             await transaction.CommitAsync();
         }
         Assert.Equal("Alice In Transaction", (await Directory.FindAccountAsync(Account))!.Extensions[Alice].Name);
+    }
+
+    [Fact]
+    public async Task Snapshot_ReadAgainAfterItsMaximumAge_ForWritesOfOtherProcesses()
+    {
+        var directory = new AccountDirectory(Database, TimeSpan.Zero);
+        Assert.NotSame(await directory.FindAccountAsync(Account), await directory.FindAccountAsync(Account));
     }
 
     [Fact]
