@@ -10,29 +10,10 @@ public sealed class CallControlTests
 {
     private readonly MachineDriver _call = new();
 
-    private void Ring() => _call.Apply(new StartInbound(Outsider, AliceNumber));
-
-    private void Connected()
-    {
-        Ring();
-        _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-    }
-
-    /// <summary>The command is refused with this error: same state, no event, no timer touched.</summary>
-    private string Refused(SessionCommand command, CallError error)
-    {
-        var before = _call.State;
-        var d = _call.Apply(command);
-        Assert.Equal(error, d.Error);
-        Assert.Same(before, _call.State);
-        Assert.Same(SessionEffects.None, d.Effects);
-        return d.Message!;
-    }
-
     [Fact]
     public void Drop_ConnectedCall_CalleeThenCallerDisconnected()
     {
-        Connected();
+        _call.ConnectAlice();
         Assert.Null(_call.Apply(DropCall.Instance).Error);
 
         Assert.Equal(["p2 Disconnected", "p1 Disconnected"], _call.Trace()[6..]);
@@ -43,7 +24,7 @@ public sealed class CallControlTests
     [Fact]
     public void Drop_WhileRinging_CalleeMissedAndRingTimerCancelled()
     {
-        Ring();
+        _call.RingAlice();
         _call.Apply(DropCall.Instance);
 
         Assert.Equal(["p2 Disconnected missed", "p1 Disconnected"], _call.Trace()[4..]);
@@ -65,7 +46,7 @@ public sealed class CallControlTests
     [Fact]
     public void AnswerOnDevice_RingingParty_AnsweredThenCaller()
     {
-        Ring();
+        _call.RingAlice();
         Assert.Null(_call.Apply(new AnswerOnDevice(_call.Party(2), AliceSoft)).Error);
 
         Assert.Equal(["p2 Answered", "p1 Answered"], _call.Trace()[4..]);
@@ -76,27 +57,27 @@ public sealed class CallControlTests
     [Fact]
     public void AnswerOnDevice_Refusals()
     {
-        Ring();
-        Assert.Contains("not a device", Refused(new AnswerOnDevice(_call.Party(2), BobDesk), CallError.InvalidTarget));
+        _call.RingAlice();
+        Assert.Contains("not a device", _call.Refused(new AnswerOnDevice(_call.Party(2), BobDesk), CallError.InvalidTarget));
         Assert.Equal("Party p-0123456789abcdef0123456789abcdef-1 is Proceeding; only a ringing party can be answered.",
-            Refused(new AnswerOnDevice(_call.Party(1), AliceDesk), CallError.InvalidState)); // the caller is not rung
-        Refused(new AnswerOnDevice(_call.Party(7), AliceDesk), CallError.PartyNotFound);
+            _call.Refused(new AnswerOnDevice(_call.Party(1), AliceDesk), CallError.InvalidState)); // the caller is not rung
+        _call.Refused(new AnswerOnDevice(_call.Party(7), AliceDesk), CallError.PartyNotFound);
         _call.Apply(new AnswerOnDevice(_call.Party(2), AliceDesk));
-        Assert.Contains("is Answered", Refused(new AnswerOnDevice(_call.Party(2), AliceDesk), CallError.InvalidState));
+        Assert.Contains("is Answered", _call.Refused(new AnswerOnDevice(_call.Party(2), AliceDesk), CallError.InvalidState));
     }
 
     [Fact]
     public void AnswerOnDevice_InVoicemail_InvalidState()
     {
-        Ring();
+        _call.RingAlice();
         _call.Advance(20);
-        Assert.Contains("is VoiceMail", Refused(new AnswerOnDevice(_call.Party(2), AliceDesk), CallError.InvalidState));
+        Assert.Contains("is VoiceMail", _call.Refused(new AnswerOnDevice(_call.Party(2), AliceDesk), CallError.InvalidState));
     }
 
     [Fact]
     public void HoldAndUnhold_OnlyTheHeldPartyChanges()
     {
-        Connected();
+        _call.ConnectAlice();
         Assert.Null(_call.Apply(new HoldParty(_call.Party(2))).Error);
         Assert.Equal(["p2 Hold"], _call.Trace()[6..]);
         Assert.Equal(PartyStatus.Answered, _call.State.Parties[0].Status); // the peer hears music, still Answered (2.9)
@@ -109,7 +90,7 @@ public sealed class CallControlTests
     [Fact]
     public void Hold_TheCaller_IsAllowed()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new HoldParty(_call.Party(1)));
         Assert.Equal(["p1 Hold"], _call.Trace()[6..]);
     }
@@ -117,29 +98,29 @@ public sealed class CallControlTests
     [Fact]
     public void HoldAndUnhold_Refusals()
     {
-        Ring();
-        Assert.Contains("is Proceeding; only an answered party", Refused(new HoldParty(_call.Party(2)), CallError.InvalidState));
-        Refused(new UnholdParty(_call.Party(2)), CallError.InvalidState);
+        _call.RingAlice();
+        Assert.Contains("is Proceeding; only an answered party", _call.Refused(new HoldParty(_call.Party(2)), CallError.InvalidState));
+        _call.Refused(new UnholdParty(_call.Party(2)), CallError.InvalidState);
         _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-        Assert.Contains("is Answered; only a party on hold", Refused(new UnholdParty(_call.Party(2)), CallError.InvalidState));
+        Assert.Contains("is Answered; only a party on hold", _call.Refused(new UnholdParty(_call.Party(2)), CallError.InvalidState));
         _call.Apply(new HoldParty(_call.Party(2)));
-        Assert.Contains("is Hold", Refused(new HoldParty(_call.Party(2)), CallError.InvalidState));
-        Refused(new HoldParty(_call.Party(5)), CallError.PartyNotFound);
+        Assert.Contains("is Hold", _call.Refused(new HoldParty(_call.Party(2)), CallError.InvalidState));
+        _call.Refused(new HoldParty(_call.Party(5)), CallError.PartyNotFound);
     }
 
     [Fact]
     public void Hold_CallerAnsweredByVoicemail_InvalidState()
     {
-        Ring();
+        _call.RingAlice();
         _call.Advance(20);
         Assert.Equal(PartyStatus.Answered, _call.State.Parties[0].Status);
-        Assert.Contains("of a connected call", Refused(new HoldParty(_call.Party(1)), CallError.InvalidState));
+        Assert.Contains("of a connected call", _call.Refused(new HoldParty(_call.Party(1)), CallError.InvalidState));
     }
 
     [Fact]
     public void Update_MuteThenStandAlone_OneEventPerChangeAndNoneWithoutChange()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new UpdateParty(_call.Party(2), Muted: true, StandAlone: null));
         var muted = Assert.Single(_call.Events.Skip(6)).Party;
         Assert.Equal((PartyStatus.Answered, true, false), (muted.Status, muted.Muted, muted.StandAlone));
@@ -156,7 +137,7 @@ public sealed class CallControlTests
     [Fact]
     public void Update_PartyOnHold_KeepsHold()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new HoldParty(_call.Party(2)));
         _call.Apply(new UpdateParty(_call.Party(2), Muted: true, StandAlone: null));
         Assert.Equal((PartyStatus.Hold, true), (_call.Events[^1].Party.Status, _call.Events[^1].Party.Muted));
@@ -165,14 +146,14 @@ public sealed class CallControlTests
     [Fact]
     public void Update_RingingParty_InvalidState()
     {
-        Ring();
-        Assert.Contains("is Proceeding", Refused(new UpdateParty(_call.Party(2), Muted: true, StandAlone: null), CallError.InvalidState));
+        _call.RingAlice();
+        Assert.Contains("is Proceeding", _call.Refused(new UpdateParty(_call.Party(2), Muted: true, StandAlone: null), CallError.InvalidState));
     }
 
     [Fact]
     public void Remove_AnsweredParty_EndsTheCall()
     {
-        Connected();
+        _call.ConnectAlice();
         Assert.Null(_call.Apply(new RemoveParty(_call.Party(2))).Error);
         Assert.Equal(["p2 Disconnected", "p1 Disconnected"], _call.Trace()[6..]);
         Assert.True(_call.State.Ended);
@@ -181,7 +162,7 @@ public sealed class CallControlTests
     [Fact]
     public void Remove_CallerWhileItRings_EndsTheCallAndTheCalleeMissedIt()
     {
-        Ring();
+        _call.RingAlice();
         _call.Apply(new RemoveParty(_call.Party(1)));
         Assert.Equal(["p2 Disconnected missed", "p1 Disconnected"], _call.Trace()[4..]);
     }
@@ -189,7 +170,7 @@ public sealed class CallControlTests
     [Fact]
     public void Remove_VoicemailParty_EndsTheCall()
     {
-        Ring();
+        _call.RingAlice();
         _call.Advance(20);
         _call.Apply(new RemoveParty(_call.Party(2)));
         Assert.Equal(["p2 Disconnected missed", "p1 Disconnected"], _call.Trace()[6..]);

@@ -12,31 +12,10 @@ public sealed class CallMediaTests
     private static readonly CallEndpoint BobAtHisDesk = new("102", "Bob Baker", Bob, BobDesk);
     private readonly MachineDriver _call = new();
 
-    private void Ring() => _call.Apply(new StartInbound(Outsider, AliceNumber));
-
-    private void Connected()
-    {
-        Ring();
-        _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-    }
-
-    /// <summary>The command is refused with this error: same state, no event, no timer touched.</summary>
-    private static string Refused(MachineDriver call, SessionCommand command, CallError error)
-    {
-        var before = call.State;
-        var d = call.Apply(command);
-        Assert.Equal(error, d.Error);
-        Assert.Same(before, call.State);
-        Assert.Same(SessionEffects.None, d.Effects);
-        return d.Message!;
-    }
-
-    private string Refused(SessionCommand command, CallError error) => Refused(_call, command, error);
-
     [Fact]
     public void Recording_StartPauseResume_OneEventEachWithTheRecordings()
     {
-        Connected();
+        _call.ConnectAlice();
         Assert.Null(_call.Apply(new StartRecording(_call.Party(2))).Error);
         var started = Assert.Single(_call.Events.Skip(6)).Party;
         Assert.Equal(PartyStatus.Answered, started.Status);
@@ -64,31 +43,31 @@ public sealed class CallMediaTests
     [Fact]
     public void Recording_Refusals()
     {
-        Ring();
+        _call.RingAlice();
         Assert.Equal("Party p-0123456789abcdef0123456789abcdef-2 is Proceeding; only a party of a connected call (Answered or Hold) can be recorded.",
-            Refused(new StartRecording(_call.Party(2)), CallError.InvalidState));
-        Refused(new StartRecording(_call.Party(1)), CallError.InvalidState); // the caller, before the call connects
-        Refused(new StartRecording(_call.Party(9)), CallError.PartyNotFound);
+            _call.Refused(new StartRecording(_call.Party(2)), CallError.InvalidState));
+        _call.Refused(new StartRecording(_call.Party(1)), CallError.InvalidState); // the caller, before the call connects
+        _call.Refused(new StartRecording(_call.Party(9)), CallError.PartyNotFound);
         _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
         _call.Apply(new StartRecording(_call.Party(2)));
-        Assert.Contains("already recorded (recording 21000000001001)", Refused(new StartRecording(_call.Party(2)), CallError.InvalidState));
-        Assert.Contains("is not a recording of party", Refused(new SetRecording(_call.Party(2), "21000000001002", false), CallError.InvalidTarget));
-        Refused(new SetRecording(_call.Party(1), "21000000001001", false), CallError.InvalidTarget); // another party's recording
+        Assert.Contains("already recorded (recording 21000000001001)", _call.Refused(new StartRecording(_call.Party(2)), CallError.InvalidState));
+        Assert.Contains("is not a recording of party", _call.Refused(new SetRecording(_call.Party(2), "21000000001002", false), CallError.InvalidTarget));
+        _call.Refused(new SetRecording(_call.Party(1), "21000000001001", false), CallError.InvalidTarget); // another party's recording
     }
 
     [Fact]
     public void Recording_CallInVoicemail_InvalidState()
     {
-        Ring();
+        _call.RingAlice();
         _call.Advance(20);
-        Assert.Contains("is VoiceMail", Refused(new StartRecording(_call.Party(2)), CallError.InvalidState));
-        Assert.Contains("is Answered", Refused(new StartRecording(_call.Party(1)), CallError.InvalidState)); // answered by voicemail, not connected
+        Assert.Contains("is VoiceMail", _call.Refused(new StartRecording(_call.Party(2)), CallError.InvalidState));
+        Assert.Contains("is Answered", _call.Refused(new StartRecording(_call.Party(1)), CallError.InvalidState)); // answered by voicemail, not connected
     }
 
     [Fact]
     public void Reply_DirectCall_PartyRepliedThenCallerToVoicemail()
     {
-        Ring();
+        _call.RingAlice();
         Assert.Null(_call.Apply(new ReplyToCaller(_call.Party(2))).Error);
 
         Assert.Equal(["p2 Disconnected CallReplied", "p3 Setup", "p3 VoiceMail missed", "p1 Answered"], _call.Trace()[4..]);
@@ -127,26 +106,26 @@ public sealed class CallMediaTests
     [Fact]
     public void Reply_Refusals()
     {
-        Ring();
-        Refused(new ReplyToCaller(_call.Party(1)), CallError.InvalidState); // the caller is not rung
-        Refused(new ReplyToCaller(_call.Party(4)), CallError.PartyNotFound);
+        _call.RingAlice();
+        _call.Refused(new ReplyToCaller(_call.Party(1)), CallError.InvalidState); // the caller is not rung
+        _call.Refused(new ReplyToCaller(_call.Party(4)), CallError.PartyNotFound);
         _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
         Assert.Equal("Party p-0123456789abcdef0123456789abcdef-2 is Answered; only a party ringing for an incoming call can reply.",
-            Refused(new ReplyToCaller(_call.Party(2)), CallError.InvalidState));
+            _call.Refused(new ReplyToCaller(_call.Party(2)), CallError.InvalidState));
 
         var ringOut = new MachineDriver(origin: OriginType.RingOut);
         ringOut.Apply(new StartRingOut(Alice, Mobile, null, Outsider));
-        Refused(ringOut, new ReplyToCaller(ringOut.Party(1)), CallError.InvalidState); // the user's own phone
+        ringOut.Refused(new ReplyToCaller(ringOut.Party(1)), CallError.InvalidState); // the user's own phone
 
         var forwarded = new MachineDriver(new() { [AliceNumber] = Plan(null, TestAccount.Ring(20, Outside(Home))) }); // an outside phone's own party
         forwarded.Apply(new StartInbound(Outsider, AliceNumber));
-        Assert.Contains("only a party of an extension can reply", Refused(forwarded, new ReplyToCaller(forwarded.Party(2)), CallError.InvalidState));
+        Assert.Contains("only a party of an extension can reply", forwarded.Refused(new ReplyToCaller(forwarded.Party(2)), CallError.InvalidState));
     }
 
     [Fact]
     public void Supervise_Session_SupervisorListensAndLeavesAlone()
     {
-        Connected();
+        _call.ConnectAlice();
         Assert.Null(_call.Apply(new Supervise(CarolAtHerDesk, Alice, null)).Error);
 
         Assert.Equal(["p3 Setup", "p3 Answered Supervising"], _call.Trace()[6..]);
@@ -173,35 +152,35 @@ public sealed class CallMediaTests
     [Fact]
     public void Supervise_PartyByParty_DualChannelBySameSupervisor()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new Supervise(CarolAtHerDesk, Alice, _call.Party(2)));
         _call.Apply(new Supervise(CarolAtHerDesk, Alice, _call.Party(1)));
         Assert.Equal(["p3 Setup", "p3 Answered Supervising", "p4 Setup", "p4 Answered Supervising"], _call.Trace()[6..]);
 
         Assert.Equal("Party p-0123456789abcdef0123456789abcdef-2 is already supervised.",
-            Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(2)), CallError.InvalidState));
-        Refused(new Supervise(CarolAtHerDesk, Alice, null), CallError.InvalidState);
-        Assert.Contains("a supervisor's listening party is not supervised", Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(3)), CallError.InvalidState));
-        Assert.Contains("is not recorded", Refused(new StartRecording(_call.Party(3)), CallError.InvalidState));
-        Assert.Contains("is not put on hold", Refused(new HoldParty(_call.Party(3)), CallError.InvalidState));
+            _call.Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(2)), CallError.InvalidState));
+        _call.Refused(new Supervise(CarolAtHerDesk, Alice, null), CallError.InvalidState);
+        Assert.Contains("a supervisor's listening party is not supervised", _call.Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(3)), CallError.InvalidState));
+        Assert.Contains("is not recorded", _call.Refused(new StartRecording(_call.Party(3)), CallError.InvalidState));
+        Assert.Contains("is not put on hold", _call.Refused(new HoldParty(_call.Party(3)), CallError.InvalidState));
     }
 
     [Fact]
     public void Supervise_Refusals()
     {
-        Ring();
-        Assert.Equal("The call is not connected; only a connected call can be supervised.", Refused(new Supervise(CarolAtHerDesk, Alice, null), CallError.InvalidState));
-        Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(2)), CallError.InvalidState);
+        _call.RingAlice();
+        Assert.Equal("The call is not connected; only a connected call can be supervised.", _call.Refused(new Supervise(CarolAtHerDesk, Alice, null), CallError.InvalidState));
+        _call.Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(2)), CallError.InvalidState);
         _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
 
-        Assert.Equal($"Extension {Bob} has no answered party in this call.", Refused(new Supervise(CarolAtHerDesk, Bob, null), CallError.InvalidTarget));
-        Assert.Contains("takes part in this call", Refused(new Supervise(new CallEndpoint("101", "Alice Able", Alice, AliceSoft), Alice, null), CallError.InvalidState));
-        Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(7)), CallError.PartyNotFound);
+        Assert.Equal($"Extension {Bob} has no answered party in this call.", _call.Refused(new Supervise(CarolAtHerDesk, Bob, null), CallError.InvalidTarget));
+        Assert.Contains("takes part in this call", _call.Refused(new Supervise(new CallEndpoint("101", "Alice Able", Alice, AliceSoft), Alice, null), CallError.InvalidState));
+        _call.Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(7)), CallError.PartyNotFound);
 
         _call.Apply(new Supervise(CarolAtHerDesk, Alice, null));
         Assert.Equal($"The call is already supervised by extension {Carol}; a call has one supervisor at a time.",
-            Refused(new Supervise(BobAtHisDesk, Alice, null), CallError.InvalidState));
-        Assert.Equal("The call is already supervised.", Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(1)), CallError.InvalidState));
+            _call.Refused(new Supervise(BobAtHisDesk, Alice, null), CallError.InvalidState));
+        Assert.Equal("The call is already supervised.", _call.Refused(new Supervise(CarolAtHerDesk, Alice, _call.Party(1)), CallError.InvalidState));
     }
 
     /// <summary>Alice talks to an outside caller (call A) and to Bob (call B, which she placed); she bridges A into B.</summary>
@@ -263,15 +242,15 @@ public sealed class CallMediaTests
     {
         var (a, b) = TwoCallsOfAlice();
         var caller = a.State.Parties[0];
-        Assert.Contains($"is not extension {Bob}'s", Refused(b, new BridgeIn(b.Party(1), Bob, caller), CallError.InvalidTarget));
-        Assert.Contains("is not a user's", Refused(a, new BridgeAway(a.Party(1), Ref(b), b.Party(1), "p-x-3"), CallError.InvalidTarget));
-        Refused(a, new BridgeAway(a.Party(5), Ref(b), b.Party(1), "p-x-3"), CallError.PartyNotFound);
+        Assert.Contains($"is not extension {Bob}'s", b.Refused(new BridgeIn(b.Party(1), Bob, caller), CallError.InvalidTarget));
+        Assert.Contains("is not a user's", a.Refused(new BridgeAway(a.Party(1), Ref(b), b.Party(1), "p-x-3"), CallError.InvalidTarget));
+        a.Refused(new BridgeAway(a.Party(5), Ref(b), b.Party(1), "p-x-3"), CallError.PartyNotFound);
 
         var ringing = new MachineDriver();
         ringing.Apply(new StartInbound(Outsider, AliceNumber));
         Assert.Equal("Party p-0123456789abcdef0123456789abcdef-2 is Proceeding; only a party of a connected call (Answered or Hold) can be bridged.",
-            Refused(ringing, new BridgeIn(ringing.Party(2), Alice, caller), CallError.InvalidState));
-        Refused(ringing, new BridgeAway(ringing.Party(2), Ref(b), b.Party(1), "p-x-3"), CallError.InvalidState);
+            ringing.Refused(new BridgeIn(ringing.Party(2), Alice, caller), CallError.InvalidState));
+        ringing.Refused(new BridgeAway(ringing.Party(2), Ref(b), b.Party(1), "p-x-3"), CallError.InvalidState);
         Assert.Null(Transition.BridgedPeer(ringing.State, ringing.Party(2)));
     }
 }

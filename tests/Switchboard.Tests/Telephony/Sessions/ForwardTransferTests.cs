@@ -15,28 +15,10 @@ public sealed class ForwardTransferTests
     private static MoveTarget Mailbox(long id) => new(MoveTargetKind.Voicemail, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     private static MoveTarget Orbit(long id) => new(MoveTargetKind.ParkOrbit, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private void Incoming() => _call.Apply(new StartInbound(Outsider, AliceNumber));
-
-    private void Connected()
-    {
-        Incoming();
-        _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-    }
-
-    private string Refused(SessionCommand command, CallError error)
-    {
-        var before = _call.State;
-        var d = _call.Apply(command);
-        Assert.Equal(error, d.Error);
-        Assert.Same(before, _call.State);
-        Assert.Same(SessionEffects.None, d.Effects);
-        return d.Message!;
-    }
-
     [Fact]
     public void Forward_ToOutsideNumber_PartyLeavesAndTheNumberRingsForTheCaller()
     {
-        Incoming();
+        _call.RingAlice();
         Assert.Null(_call.Apply(new ForwardParty(_call.Party(2), Number(Mobile))).Error);
         Assert.Equal(["p2 Disconnected BlindTransfer", "p3 Proceeding"], _call.Trace()[4..]);
         var far = _call.State.Parties[2];
@@ -52,7 +34,7 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Forward_ToExtension_RoutedByItsRules()
     {
-        Incoming();
+        _call.RingAlice();
         _call.Apply(new ForwardParty(_call.Party(2), Extension("102")));
         Assert.Equal(["p2 Disconnected BlindTransfer", "p3 Setup", "p3 Proceeding"], _call.Trace()[4..]);
         Assert.Equal(new CallEndpoint(BobNumber, "Bob Baker", Bob), _call.State.Parties[2].To);
@@ -64,7 +46,7 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Forward_MainNumberStarExtension_ReachesTheExtension()
     {
-        Incoming();
+        _call.RingAlice();
         _call.Apply(new ForwardParty(_call.Party(2), Number(MainNumber + "*103")));
         Assert.Equal(["p2 Disconnected BlindTransfer", "p3 Setup", "p3 Proceeding"], _call.Trace()[4..]);
         Assert.Equal(Carol, _call.State.Parties[2].ExtensionId);
@@ -73,7 +55,7 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Forward_ToVoicemail_StraightToTheMailbox()
     {
-        Incoming();
+        _call.RingAlice();
         _call.Apply(new ForwardParty(_call.Party(2), Mailbox(Alice)));
         Assert.Equal(["p2 Disconnected BlindTransfer", "p3 Setup", "p3 VoiceMail missed", "p1 Answered"], _call.Trace()[4..]);
         Assert.Equal(CallPhase.VoiceMail, _call.State.Phase);
@@ -94,32 +76,32 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Forward_Refusals()
     {
-        Incoming();
-        Refused(new ForwardParty(_call.Party(9), Number(Mobile)), CallError.PartyNotFound);
-        Assert.Contains("only a ringing party can be forwarded", Refused(new ForwardParty(_call.Party(1), Number(Mobile)), CallError.InvalidState));
-        Assert.Contains("only an answered call is parked", Refused(new ForwardParty(_call.Party(2), Orbit(ParkLot)), CallError.InvalidTarget));
-        Assert.Equal("There is no extension number 999 in the account.", Refused(new ForwardParty(_call.Party(2), Extension("999")), CallError.TargetNotFound));
-        Refused(new ForwardParty(_call.Party(2), new MoveTarget(MoveTargetKind.ExtensionId, "77")), CallError.TargetNotFound);
-        Assert.Contains("has no voicemail", Refused(new ForwardParty(_call.Party(2), Mailbox(Ivr)), CallError.InvalidTarget));
-        Refused(new ForwardParty(_call.Party(2), Mailbox(4242)), CallError.TargetNotFound);
-        Assert.Contains("is not the company's main number", Refused(new ForwardParty(_call.Party(2), Number(BobNumber + "*103")), CallError.InvalidTarget));
-        Refused(new ForwardParty(_call.Party(2), Number(MainNumber + "*999")), CallError.TargetNotFound);
+        _call.RingAlice();
+        _call.Refused(new ForwardParty(_call.Party(9), Number(Mobile)), CallError.PartyNotFound);
+        Assert.Contains("only a ringing party can be forwarded", _call.Refused(new ForwardParty(_call.Party(1), Number(Mobile)), CallError.InvalidState));
+        Assert.Contains("only an answered call is parked", _call.Refused(new ForwardParty(_call.Party(2), Orbit(ParkLot)), CallError.InvalidTarget));
+        Assert.Equal("There is no extension number 999 in the account.", _call.Refused(new ForwardParty(_call.Party(2), Extension("999")), CallError.TargetNotFound));
+        _call.Refused(new ForwardParty(_call.Party(2), new MoveTarget(MoveTargetKind.ExtensionId, "77")), CallError.TargetNotFound);
+        Assert.Contains("has no voicemail", _call.Refused(new ForwardParty(_call.Party(2), Mailbox(Ivr)), CallError.InvalidTarget));
+        _call.Refused(new ForwardParty(_call.Party(2), Mailbox(4242)), CallError.TargetNotFound);
+        Assert.Contains("is not the company's main number", _call.Refused(new ForwardParty(_call.Party(2), Number(BobNumber + "*103")), CallError.InvalidTarget));
+        _call.Refused(new ForwardParty(_call.Party(2), Number(MainNumber + "*999")), CallError.TargetNotFound);
 
         _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-        Assert.Contains("is Answered; only a ringing party", Refused(new ForwardParty(_call.Party(2), Number(Mobile)), CallError.InvalidState));
+        Assert.Contains("is Answered; only a ringing party", _call.Refused(new ForwardParty(_call.Party(2), Number(Mobile)), CallError.InvalidState));
     }
 
     [Fact]
     public void Forward_MenuParty_IsNotRinging()
     {
         _call.Apply(new StartInbound(Outsider, MainNumber));
-        Refused(new ForwardParty(_call.Party(2), Number(Mobile)), CallError.InvalidState);
+        _call.Refused(new ForwardParty(_call.Party(2), Number(Mobile)), CallError.InvalidState);
     }
 
     [Fact]
     public void Transfer_ToExtension_PartyLeavesAndTheCallerHearsTheTargetRing()
     {
-        Connected();
+        _call.ConnectAlice();
         Assert.Null(_call.Apply(new TransferParty(_call.Party(2), Extension("102"))).Error);
         Assert.Equal(["p2 Disconnected BlindTransfer", "p3 Setup", "p3 Proceeding"], _call.Trace()[6..]);
         Assert.Equal(PartyStatus.Answered, _call.State.Parties[0].Status);
@@ -135,7 +117,7 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Transfer_ToOutsideNumber_AnswersAfterARing()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new HoldParty(_call.Party(2))); // a held call can be transferred too
         _call.Apply(new TransferParty(_call.Party(2), Number(Home)));
         _call.Advance(5);
@@ -146,7 +128,7 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Transfer_ToVoicemail_TheCallerLeavesAMessage()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new TransferParty(_call.Party(2), Mailbox(Bob)));
         Assert.Equal(["p2 Disconnected BlindTransfer", "p3 Setup", "p3 VoiceMail missed"], _call.Trace()[6..]);
         Assert.Equal(CallPhase.VoiceMail, _call.State.Phase);
@@ -155,7 +137,7 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Transfer_ToParkOrbit_TheParkLocationHoldsTheCall()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new TransferParty(_call.Party(2), Orbit(ParkLot)));
         Assert.Equal(["p2 Disconnected BlindTransfer", "p3 Setup", "p3 Parked"], _call.Trace()[6..]);
         Assert.Equal((CallPhase.Parked, new ParkInfo("*801")), (_call.State.Phase, _call.State.Parties[2].Park));
@@ -182,7 +164,7 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Transfer_TargetNeverAnswers_VoicemailByTheTargetsPlan()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new TransferParty(_call.Party(2), Number(BobNumber))); // a number of the account: routed by Bob's rules
         _call.Advance(20);
         Assert.Equal(["p2 Disconnected BlindTransfer", "p3 Setup", "p3 Proceeding", "p3 VoiceMail missed"], _call.Trace()[6..]);
@@ -205,21 +187,21 @@ public sealed class ForwardTransferTests
     [Fact]
     public void Transfer_Refusals()
     {
-        Incoming();
-        Assert.Contains("is Proceeding; only an answered call (Answered or Hold) can be transferred", Refused(new TransferParty(_call.Party(2), Extension("102")), CallError.InvalidState));
+        _call.RingAlice();
+        Assert.Contains("is Proceeding; only an answered call (Answered or Hold) can be transferred", _call.Refused(new TransferParty(_call.Party(2), Extension("102")), CallError.InvalidState));
         _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-        Assert.Contains("not a party of an extension", Refused(new TransferParty(_call.Party(1), Extension("102")), CallError.InvalidState));
-        Refused(new TransferParty(_call.Party(2), Extension("999")), CallError.TargetNotFound);
-        Assert.Equal("There is no park location 102000.", Refused(new TransferParty(_call.Party(2), Orbit(Bob)), CallError.TargetNotFound));
-        Refused(new TransferParty(_call.Party(3), Extension("102")), CallError.PartyNotFound);
+        Assert.Contains("not a party of an extension", _call.Refused(new TransferParty(_call.Party(1), Extension("102")), CallError.InvalidState));
+        _call.Refused(new TransferParty(_call.Party(2), Extension("999")), CallError.TargetNotFound);
+        Assert.Equal("There is no park location 102000.", _call.Refused(new TransferParty(_call.Party(2), Orbit(Bob)), CallError.TargetNotFound));
+        _call.Refused(new TransferParty(_call.Party(3), Extension("102")), CallError.PartyNotFound);
     }
 
     [Fact]
     public void Transfer_InVoicemail_IsRefused()
     {
-        Incoming();
+        _call.RingAlice();
         _call.Advance(20);
-        Refused(new TransferParty(_call.Party(2), Extension("102")), CallError.InvalidState);
+        _call.Refused(new TransferParty(_call.Party(2), Extension("102")), CallError.InvalidState);
     }
 
     [Fact]

@@ -54,5 +54,26 @@ public sealed class MachineDriver
 
     public string Party(int n) => $"p-{State.TelephonySessionId[2..]}-{n}";
 
+    /// <summary>An outside caller rings Alice's number: p1 the caller, p2 Alice, ringing.</summary>
+    public void RingAlice() => Apply(new StartInbound(TestAccount.Outsider, TestAccount.AliceNumber));
+
+    /// <summary>The same call, answered on Alice's desk phone.</summary>
+    public void ConnectAlice()
+    {
+        RingAlice();
+        Apply(new AnswerParty(Party(2), TestAccount.AliceDesk));
+    }
+
+    /// <summary>The command is refused with this error: same state, no event, no timer touched. Returns the message.</summary>
+    public string Refused(SessionCommand command, CallError error)
+    {
+        var before = State;
+        var d = Apply(command);
+        Assert.Equal(error, d.Error);
+        Assert.Same(before, State);
+        Assert.Same(SessionEffects.None, d.Effects);
+        return d.Message!;
+    }
+
     public string[] Trace() => Telephony.Trace.Of(Events);
 }

@@ -9,37 +9,21 @@ public sealed class ParkFlipTests
 {
     private readonly MachineDriver _call = new();
 
-    private void Connected()
-    {
-        _call.Apply(new StartInbound(Outsider, AliceNumber));
-        _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-    }
-
-    private string Refused(SessionCommand command, CallError error)
-    {
-        var before = _call.State;
-        var d = _call.Apply(command);
-        Assert.Equal(error, d.Error);
-        Assert.Same(before, _call.State);
-        Assert.Same(SessionEffects.None, d.Effects);
-        return d.Message!;
-    }
-
     [Fact]
     public void Park_ThePartyIsParkedAtTheOrbit_TheCallerWaits()
     {
-        Connected();
+        _call.ConnectAlice();
         Assert.Null(_call.Apply(new ParkParty(_call.Party(2), "*801")).Error);
         Assert.Equal(["p2 Parked"], _call.Trace()[6..]);
         Assert.Equal((CallPhase.Parked, new ParkInfo("*801"), PartyStatus.Answered),
             (_call.State.Phase, _call.State.Parties[1].Park, _call.State.Parties[0].Status));
-        Assert.Contains("is Parked", Refused(new HoldParty(_call.Party(2)), CallError.InvalidState));
+        Assert.Contains("is Parked", _call.Refused(new HoldParty(_call.Party(2)), CallError.InvalidState));
     }
 
     [Fact]
     public void PickUp_ParkedCall_NewPartyAnsweredAndTheParkedOneGone()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new ParkParty(_call.Party(2), "*801"));
         Assert.Null(_call.Apply(new PickUpParty(_call.Party(2), BobDesk, Bob)).Error);
 
@@ -73,7 +57,7 @@ public sealed class ParkFlipTests
     [Fact]
     public void Park_CallerHangsUp_EveryoneDisconnected()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new ParkParty(_call.Party(2), "*801"));
         _call.Apply(new HangUpParty(_call.Party(1)));
         Assert.Equal(["p2 Parked", "p2 Disconnected", "p1 Disconnected"], _call.Trace()[6..]);
@@ -83,9 +67,9 @@ public sealed class ParkFlipTests
     public void Park_Refusals()
     {
         _call.Apply(new StartInbound(Outsider, AliceNumber));
-        Assert.Contains("is Proceeding; only an answered call", Refused(new ParkParty(_call.Party(2), "*801"), CallError.InvalidState));
+        Assert.Contains("is Proceeding; only an answered call", _call.Refused(new ParkParty(_call.Party(2), "*801"), CallError.InvalidState));
         _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-        Assert.Contains("not a party of an extension", Refused(new ParkParty(_call.Party(1), "*801"), CallError.InvalidState));
+        Assert.Contains("not a party of an extension", _call.Refused(new ParkParty(_call.Party(1), "*801"), CallError.InvalidState));
 
         var outbound = new MachineDriver();
         outbound.Apply(new StartFromDevice(Alice, AliceDesk, "102"));
@@ -98,20 +82,20 @@ public sealed class ParkFlipTests
     [Fact]
     public void PickUp_Refusals()
     {
-        Connected();
-        Assert.Contains("only a parked call can be picked up", Refused(new PickUpParty(_call.Party(2), BobDesk, Bob), CallError.InvalidState));
+        _call.ConnectAlice();
+        Assert.Contains("only a parked call can be picked up", _call.Refused(new PickUpParty(_call.Party(2), BobDesk, Bob), CallError.InvalidState));
         _call.Apply(new ParkParty(_call.Party(2), "*801"));
-        Assert.Equal("Device 5101 is not one of the user's devices.", Refused(new PickUpParty(_call.Party(2), AliceDesk, Bob), CallError.InvalidTarget));
-        Assert.Equal("Device 999 is not a device of the account.", Refused(new PickUpParty(_call.Party(2), 999, null), CallError.InvalidTarget));
-        Refused(new PickUpParty(_call.Party(1), BobDesk, Bob), CallError.InvalidState);
+        Assert.Equal("Device 5101 is not one of the user's devices.", _call.Refused(new PickUpParty(_call.Party(2), AliceDesk, Bob), CallError.InvalidTarget));
+        Assert.Equal("Device 999 is not a device of the account.", _call.Refused(new PickUpParty(_call.Party(2), 999, null), CallError.InvalidTarget));
+        _call.Refused(new PickUpParty(_call.Party(1), BobDesk, Bob), CallError.InvalidState);
         _call.Apply(new PickUpParty(_call.Party(2), BobDesk, Bob));
-        Assert.Contains("is Gone", Refused(new PickUpParty(_call.Party(2), BobDesk, Bob), CallError.InvalidState));
+        Assert.Contains("is Gone", _call.Refused(new PickUpParty(_call.Party(2), BobDesk, Bob), CallError.InvalidState));
     }
 
     [Fact]
     public void Flip_ToMobile_CallerHeldUntilTheNumberAnswers()
     {
-        Connected();
+        _call.ConnectAlice();
         Assert.Null(_call.Apply(new FlipParty(_call.Party(2), 1)).Error);
         Assert.Equal(["p1 Hold", "p2 Disconnected CallFlip", "p3 Setup", "p3 Proceeding"], _call.Trace()[6..]);
         var flip = _call.State.Parties[2];
@@ -126,7 +110,7 @@ public sealed class ParkFlipTests
     [Fact]
     public void Flip_ToDeskPhoneLine_RingsThatDevice()
     {
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new FlipParty(_call.Party(2), 2));
         Assert.Null(_call.Apply(new AnswerOnDevice(_call.Party(3), AliceDesk)).Error);
         Assert.Equal(["p1 Hold", "p2 Disconnected CallFlip", "p3 Setup", "p3 Proceeding", "p3 Answered", "p1 Answered"], _call.Trace()[6..]);
@@ -136,7 +120,7 @@ public sealed class ParkFlipTests
     public void Flip_NeverAnswered_TheCallEndsAfterAMinute()
     {
         _call.Behaviours.SetNumber(Mobile, new Behaviour(BehaviourKind.NeverAnswer));
-        Connected();
+        _call.ConnectAlice();
         _call.Apply(new FlipParty(_call.Party(2), 1));
         _call.Advance(59);
         Assert.Equal(10, _call.Events.Count);
@@ -159,10 +143,10 @@ public sealed class ParkFlipTests
     public void Flip_Refusals()
     {
         _call.Apply(new StartInbound(Outsider, AliceNumber));
-        Assert.Contains("can be flipped", Refused(new FlipParty(_call.Party(2), 1), CallError.InvalidState));
+        Assert.Contains("can be flipped", _call.Refused(new FlipParty(_call.Party(2), 1), CallError.InvalidState));
         _call.Apply(new AnswerParty(_call.Party(2), AliceDesk));
-        Assert.Equal($"The user of party {_call.Party(2)} has no call flip number 3.", Refused(new FlipParty(_call.Party(2), 3), CallError.TargetNotFound));
-        Refused(new FlipParty(_call.Party(1), 1), CallError.InvalidState);
+        Assert.Equal($"The user of party {_call.Party(2)} has no call flip number 3.", _call.Refused(new FlipParty(_call.Party(2), 3), CallError.TargetNotFound));
+        _call.Refused(new FlipParty(_call.Party(1), 1), CallError.InvalidState);
 
         var bob = new MachineDriver();
         bob.Apply(new StartInbound(Outsider, BobNumber));
