@@ -25,12 +25,9 @@ internal sealed partial class Transition
     public Failure? StartFromDevice(StartFromDevice c)
     {
         if (Parties.Length != 0) return new Failure(CallError.InvalidState, "The call has already started.");
-        if (!_s.Account.Extensions.TryGetValue(c.ExtensionId, out var ext) || !ext.Enabled)
-            return new Failure(CallError.InvalidTarget, $"Extension {c.ExtensionId} cannot place calls.");
-        if (c.DeviceId is { } deviceId && !HasDevice(ext, deviceId))
-            return new Failure(CallError.InvalidTarget, $"Device {deviceId} is not a device of extension {ext.Id}.");
+        if (Dialler(c.ExtensionId, c.DeviceId, out var ext) is { } refused) return refused;
         var callee = InternalTarget(c.To);
-        _s.Caller = new CallEndpoint(ext.DirectNumber ?? ext.ExtensionNumber, ext.Name, ext.Id);
+        _s.Caller = LineOf(ext);
         _s.CalledNumber = c.To;
         _s.CalledExtensionId = callee?.Id;
         Add(ext.Id, CallDirection.Outbound, _s.Caller with { DeviceId = c.DeviceId }, new CallEndpoint(c.To, callee?.Name, callee?.Id), PartyStatus.Setup);
@@ -53,6 +50,19 @@ internal sealed partial class Transition
         }
         return null;
     }
+
+    /// <summary>The extension placing a call from one of its devices (any, when <paramref name="deviceId"/> is null); a refusal otherwise.</summary>
+    private Failure? Dialler(long extensionId, long? deviceId, out ExtensionSnapshot ext)
+    {
+        if (!_s.Account.Extensions.TryGetValue(extensionId, out ext!) || !ext.Enabled)
+            return new Failure(CallError.InvalidTarget, $"Extension {extensionId} cannot place calls.");
+        if (deviceId is { } device && !HasDevice(ext, device))
+            return new Failure(CallError.InvalidTarget, $"Device {device} is not a device of extension {ext.Id}.");
+        return null;
+    }
+
+    /// <summary>An extension as the other side of its calls sees it: its direct number (else its extension number), name and id.</summary>
+    private static CallEndpoint LineOf(ExtensionSnapshot ext) => new(ext.DirectNumber ?? ext.ExtensionNumber, ext.Name, ext.Id);
 
     private static bool HasDevice(ExtensionSnapshot ext, long deviceId)
     {

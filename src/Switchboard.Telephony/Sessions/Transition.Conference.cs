@@ -29,13 +29,10 @@ internal sealed partial class Transition
     public Failure? JoinConference(JoinConference c)
     {
         if (_s.Conference is not { } conference) return new Failure(CallError.InvalidState, "The session is not a conference.");
-        if (!_s.Account.Extensions.TryGetValue(c.ExtensionId, out var ext) || !ext.Enabled)
-            return new Failure(CallError.InvalidTarget, $"Extension {c.ExtensionId} cannot place calls.");
-        if (c.DeviceId is { } deviceId && !HasDevice(ext, deviceId))
-            return new Failure(CallError.InvalidTarget, $"Device {deviceId} is not a device of extension {ext.Id}.");
+        if (Dialler(c.ExtensionId, c.DeviceId, out var ext) is { } refused) return refused;
         if (Full() is { } full) return full;
         var role = ext.Id == conference.HostExtensionId && HostIndex() < 0 ? ConferenceRole.Host : ConferenceRole.Participant;
-        var from = new CallEndpoint(ext.DirectNumber ?? ext.ExtensionNumber, ext.Name, ext.Id, c.DeviceId);
+        var from = LineOf(ext) with { DeviceId = c.DeviceId };
         JoinAnswered(new Party(NextPartyId(), _s.Account.Id, ext.Id, CallDirection.Inbound, from, ConferenceLine, PartyStatus.Setup, ConferenceRole: role));
         return null;
     }

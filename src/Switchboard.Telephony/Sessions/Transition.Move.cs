@@ -82,7 +82,7 @@ internal sealed partial class Transition
         if (picker is null || (c.ExtensionId is { } only && picker.Id != only))
             return new Failure(CallError.InvalidTarget, c.ExtensionId is null ? $"Device {c.DeviceId} is not a device of the account." : $"Device {c.DeviceId} is not one of the user's devices.");
         if (!picker.Enabled) return new Failure(CallError.InvalidTarget, $"Extension {picker.ExtensionNumber}, the owner of device {c.DeviceId}, is disabled.");
-        var taken = Add(picker.Id, CallDirection.Inbound, _s.Caller, new CallEndpoint(picker.DirectNumber ?? picker.ExtensionNumber, picker.Name, picker.Id, c.DeviceId), PartyStatus.Answered);
+        var taken = Add(picker.Id, CallDirection.Inbound, _s.Caller, LineOf(picker) with { DeviceId = c.DeviceId }, PartyStatus.Answered);
         Put(i, Parties[i] with { Status = PartyStatus.Gone, Reason = "Pickup", PeerId = Parties[taken].Id });
         _s.SystemPartyId = null;
         _s.Phase = CallPhase.Connected;
@@ -155,7 +155,7 @@ internal sealed partial class Transition
         if (index == _s.CallerIndex) return _s.Caller;
         var p = Parties[index];
         if (p.ExtensionId is { } id && _s.Account.Extensions.TryGetValue(id, out var extension))
-            return new CallEndpoint(extension.DirectNumber ?? extension.ExtensionNumber, extension.Name, extension.Id);
+            return LineOf(extension);
         return (p.Direction == CallDirection.Outbound ? p.From : p.To) with { DeviceId = null };
     }
 
